@@ -7,6 +7,8 @@
 // - matrices are row-major float32;
 // - a dense layer's weight W is [inputs × outputs] (input-major, like ONNX MatMul's B), bias b is [outputs];
 // - a batch x is [n × inputs], its output [n × outputs].
+// - any buffer argument may be a subarray view of an alloc'd buffer (the Mlp passes 512-row chunk
+//   views of a batch and per-layer views of the flat parameter buffer): locate data by byteOffset.
 
 export type Activation = 'linear' | 'relu' | 'leaky_relu' | 'gelu';
 export const ACTIVATIONS: readonly Activation[] = ['linear', 'relu', 'leaky_relu', 'gelu'];

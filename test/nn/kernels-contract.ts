@@ -1,0 +1,194 @@
+// The Kernels contract: every engine must agree with the float64 reference (reference-f64.ts)
+// on random inputs, for shapes that are and are not multiples of 4 and for n > 512, and must
+// work on views (subarrays) of its own buffers, as the Mlp passes them. Run it with
+// runKernelContract('ts', createTsKernels) — the wasm engine runs the same suite.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ACTIVATIONS, type Kernels } from '../../src/nn/kernels.js';
+import { createRng, type Rng } from '../../src/random.js';
+import { adam64, bce64, denseBackward64, denseForward64, sgd64 } from './reference-f64.js';
+
+const SHAPES: ReadonlyArray<[number, number, number]> = [
+  [1, 1, 1], [4, 4, 4], [3, 5, 2], [13, 7, 64], [9, 64, 32], [517, 32, 1], [600, 7, 5], [64, 6, 9],
+];
+
+/** A buffer from the kernels filled with values; `pad` leading elements make it a view with byteOffset > 0. */
+function filled(K: Kernels, values: ArrayLike<number>, pad = 3): Float32Array {
+  const buf = K.alloc(values.length + pad + 1).subarray(pad, pad + values.length);
+  buf.set(values);
+  return buf;
+}
+
+function randoms(rng: Rng, len: number, scale = 1): Float32Array {
+  const a = new Float32Array(len);
+  for (let i = 0; i < len; i++) a[i] = scale * rng.normal();
+  return a;
+}
+
+/** |got - want| ≤ atol + rtol·|want| elementwise, with the first failure named. */
+export function assertClose(got: ArrayLike<number>, want: ArrayLike<number>, atol: number, rtol: number, what: string): void {
+  assert.equal(got.length, want.length, `${what}: length`);
+  for (let i = 0; i < want.length; i++) {
+    const err = Math.abs(got[i] - want[i]);
+    if (!(err <= atol + rtol * Math.abs(want[i]))) {
+      assert.fail(`${what}[${i}]: got ${got[i]}, want ${want[i]} (|err| ${err.toExponential(2)})`);
+    }
+  }
+}
+
+export function runKernelContract(name: string, make: () => Kernels): void {
+  describe(`Kernels contract: ${name}`, () => {
+    const K = make();
+
+    test('alloc gives zeroed buffers of the asked length', () => {
+      const f = K.alloc(1000), i = K.allocInt32(77);
+      assert.equal(f.length, 1000);
+      assert.equal(i.length, 77);
+      assert.ok(f.every((v) => v === 0) && i.every((v) => v === 0));
+      f.fill(5);
+      K.free(f);
+      K.free(i);
+      const again = K.alloc(1000);
+      assert.ok(again.every((v) => v === 0), 'a reused buffer is zeroed again');
+      K.free(again);
+    });
+
+    for (const act of ACTIVATIONS) {
+      test(`denseForward (${act}) matches float64 on odd shapes and n > 512`, () => {
+        const rng = createRng(11);
+        for (const [n, k, m] of SHAPES) {
+          const x = randoms(rng, n * k), w = randoms(rng, k * m, 1 / Math.sqrt(k)), b = randoms(rng, m, 0.5);
+          const ref = denseForward64(x, w, b, n, k, m, act);
+          const pre = K.alloc(n * m), out = K.alloc(n * m);
+          K.denseForward(filled(K, x), filled(K, w), filled(K, b), pre, out, n, k, m, act);
+          const atol = 2e-6 * Math.sqrt(k);
+          assertClose(pre, ref.pre, atol, 1e-5, `pre ${n}×${k}×${m}`);
+          assertClose(out, ref.out, atol, 1e-5, `out ${n}×${k}×${m}`);
+          if (act === 'linear') {
+            const same = K.alloc(n * m);
+            K.denseForward(filled(K, x), filled(K, w), filled(K, b), same, same, n, k, m, act);
+            assertClose(same, ref.out, atol, 1e-5, 'linear with pre === out');
+          }
+        }
+      });
+
+      test(`denseBackward (${act}) matches float64: dPre, gW, gB, dX, accumulate`, () => {
+        const rng = createRng(12);
+        for (const [n, k, m] of SHAPES) {
+          const x = randoms(rng, n * k), w = randoms(rng, k * m, 1 / Math.sqrt(k)), pre = randoms(rng, n * m);
+          const dOut = randoms(rng, n * m, 0.1);
+          const ref = denseBackward64(x, w, pre, dOut, n, k, m, act);
+          const atol = 2e-6 * Math.sqrt(n);
+          for (const accumulate of [false, true]) {
+            const gW0 = randoms(rng, k * m), gB0 = randoms(rng, m);
+            const d = filled(K, dOut), gW = filled(K, gW0), gB = filled(K, gB0), dX = filled(K, new Float32Array(n * k));
+            K.denseBackward(filled(K, x), filled(K, w), filled(K, pre), d, gW, gB, dX, n, k, m, act, accumulate);
+            const plus = (r: Float64Array, base: Float32Array) => (accumulate ? r.map((v, i) => v + base[i]) : r);
+            assertClose(d, ref.dPre, 1e-7, 1e-5, `dPre ${n}×${k}×${m}`);
+            assertClose(gW, plus(ref.gW, gW0), atol, 1e-5, `gW ${n}×${k}×${m} accumulate=${accumulate}`);
+            assertClose(gB, plus(ref.gB, gB0), atol, 1e-5, `gB ${n}×${k}×${m} accumulate=${accumulate}`);
+            assertClose(dX, ref.dX, 2e-6 * Math.sqrt(m), 1e-5, `dX ${n}×${k}×${m}`);
+          }
+          const gW = K.alloc(k * m), gB = K.alloc(m);
+          K.denseBackward(filled(K, x), filled(K, w), filled(K, pre), filled(K, dOut), gW, gB, null, n, k, m, act, false);
+          assertClose(gW, ref.gW, atol, 1e-5, 'gW without dX');
+        }
+      });
+    }
+
+    test('bceWithLogits: sum and scaled gradient, posWeight and focal, extreme logits stay finite', () => {
+      const rng = createRng(13);
+      const n = 700;
+      const z = randoms(rng, n, 4);
+      z.set([30, -30, 0, 1e-3, 15, -15, 25, -25]);
+      const y = new Float32Array(n).map(() => (rng.next() < 0.4 ? 1 : 0));
+      y.set([1, 0, 1, 0, 0, 1, 1, 0]);
+      for (const [pw, gamma] of [[1, 0], [3.5, 0], [1, 2], [0.7, 0.5], [2, 1.5]]) {
+        const scale = 1 / n;
+        const d = K.alloc(n);
+        const sum = K.bceWithLogits(filled(K, z), filled(K, y), d, n, pw, gamma, scale);
+        let want = 0;
+        const wantD = new Float64Array(n);
+        for (let i = 0; i < n; i++) {
+          const r = bce64(z[i], y[i], pw, gamma);
+          want += r.loss;
+          wantD[i] = scale * r.dz;
+        }
+        assert.ok(Math.abs(sum - want) <= 1e-4 * want, `sum pw=${pw} γ=${gamma}: ${sum} vs ${want}`);
+        assertClose(d, wantD, 1e-9, 1e-4, `dLogits pw=${pw} γ=${gamma}`);
+      }
+      const big = filled(K, [1000, -1000, 1000, -1000]);
+      const d = K.alloc(4);
+      const s = K.bceWithLogits(big, filled(K, [1, 0, 0, 1]), d, 4, 1, 2, 1);
+      assert.ok(Number.isFinite(s) && d.every(Number.isFinite), 'no overflow at |z| = 1000');
+      assert.ok(Math.abs(s - 2000) / 2000 < 1e-4, `wrong-side loss ≈ 2·|z|·(1)^γ, got ${s}`);
+    });
+
+    test('sigmoid matches float64, in place too, and saturates without NaN', () => {
+      const rng = createRng(14);
+      const z = randoms(rng, 1030, 5);
+      z.set([100, -100, 0, 1000, -1000]);
+      const out = K.alloc(z.length);
+      K.sigmoid(filled(K, z), out, z.length);
+      const want = Array.from(z, (v) => 1 / (1 + Math.exp(-v)));
+      assertClose(out, want, 1e-7, 1e-6, 'sigmoid');
+      const inPlace = filled(K, z);
+      K.sigmoid(inPlace, inPlace, z.length);
+      assertClose(inPlace, want, 1e-7, 1e-6, 'sigmoid in place');
+    });
+
+    test('mulInPlace and gatherRows are exact', () => {
+      const rng = createRng(15);
+      const a = randoms(rng, 1001), b = randoms(rng, 1001);
+      const buf = filled(K, a);
+      K.mulInPlace(buf, filled(K, b), 1000);
+      for (let i = 0; i < 1000; i++) assert.equal(buf[i], Math.fround(a[i] * b[i]));
+      assert.equal(buf[1000], a[1000], 'element n is untouched');
+      for (const d of [1, 3, 7, 8]) {
+        const rows = 600, n = 530;
+        const src = randoms(rng, rows * d);
+        const idx = K.allocInt32(n + 2).subarray(1, n + 1);
+        for (let r = 0; r < n; r++) idx[r] = rng.int(rows);
+        const dst = K.alloc(n * d);
+        K.gatherRows(filled(K, src), idx, dst, n, d);
+        for (let r = 0; r < n; r++) for (let c = 0; c < d; c++) assert.equal(dst[r * d + c], src[idx[r] * d + c]);
+      }
+    });
+
+    test('adamStep matches Adam and AdamW by hand over three steps', () => {
+      const rng = createRng(16);
+      const len = 37;
+      for (const [wd, decoupled] of [[0, false], [0.1, false], [0.05, true]] as Array<[number, boolean]>) {
+        const p0 = randoms(rng, len);
+        const p = filled(K, p0), m = filled(K, new Float32Array(len)), v = filled(K, new Float32Array(len));
+        const rp = Float64Array.from(p0), rm = new Float64Array(len), rv = new Float64Array(len);
+        for (let t = 1; t <= 3; t++) {
+          const g = randoms(rng, len);
+          K.adamStep(p, filled(K, g), m, v, len, 0.01, 0.9, 0.999, 1e-8, wd, decoupled, t);
+          adam64(rp, g, rm, rv, 0.01, 0.9, 0.999, 1e-8, wd, decoupled, t);
+        }
+        assertClose(p, rp, 1e-6, 1e-5, `adam params wd=${wd} decoupled=${decoupled}`);
+        assertClose(m, rm, 1e-7, 1e-5, 'adam m');
+        assertClose(v, rv, 1e-8, 1e-5, 'adam v');
+      }
+    });
+
+    test('sgdStep matches momentum and Nesterov SGD by hand', () => {
+      const rng = createRng(17);
+      const len = 29;
+      for (const [mu, wd, nesterov] of [[0, 0, false], [0.9, 0, false], [0.9, 0.01, true]] as Array<[number, number, boolean]>) {
+        const p0 = randoms(rng, len);
+        const p = filled(K, p0), vel = filled(K, new Float32Array(len));
+        const rp = Float64Array.from(p0), rvel = new Float64Array(len);
+        for (let t = 0; t < 3; t++) {
+          const g = randoms(rng, len);
+          K.sgdStep(p, filled(K, g), vel, len, 0.05, mu, wd, nesterov);
+          sgd64(rp, g, rvel, 0.05, mu, wd, nesterov);
+        }
+        assertClose(p, rp, 1e-6, 1e-5, `sgd params μ=${mu} nesterov=${nesterov}`);
+        assertClose(vel, rvel, 1e-6, 1e-5, 'sgd velocity');
+      }
+    });
+  });
+}
