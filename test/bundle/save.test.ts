@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { saveModel } from '../../src/bundle/save.js';
+import { MODEL_FORMAT_VERSION, type ModelManifest } from '../../src/bundle/manifest.js';
+import { sha256Hex } from '../../src/bundle/weights-file.js';
+import { VERSION } from '../../src/version.js';
+import { trainedSmall } from './trained-small.js';
+
+const { trained } = await trainedSmall();
+
+test('writes manifest.json and weights.bin with every documented field', async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'th-save-'));
+  const dir = join(parent, 'model');
+  const returned = await saveModel(dir, trained, { note: 'test' });
+  assert.deepEqual(readdirSync(dir).sort(), ['manifest.json', 'weights.bin']);
+  assert.deepEqual(readdirSync(parent), ['model'], 'no temporary directory is left behind');
+  const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as ModelManifest;
+  assert.deepEqual(m, JSON.parse(JSON.stringify(returned)));
+  assert.equal(m.formatVersion, MODEL_FORMAT_VERSION);
+  assert.equal(m.tracehoundVersion, VERSION);
+  assert.ok(!Number.isNaN(Date.parse(m.createdAt)));
+  assert.deepEqual(m.inputColumns, ['processId', 'threadId', 'parentProcessId', 'userId', 'mountNamespace', 'argsNum', 'returnValue']);
+  assert.equal(m.featureNames.length, m.network.inputs);
+  assert.equal(m.pipeline.kind, 'Pipeline');
+  assert.deepEqual(m.network.hidden, [8]);
+  assert.equal(m.threshold, trained.model.threshold);
+  assert.deepEqual(m.thresholdRule, { rule: 'max_f1' });
+  assert.equal(m.training.rows, 4000);
+  assert.equal(m.training.files.length, 1);
+  assert.match(m.training.files[0].sha256, /^[0-9a-f]{64}$/);
+  assert.equal(m.validationData?.positives, 4);
+  for (const c of m.inputColumns) assert.deepEqual(Object.keys(m.trainingRanges[c]), ['min', 'max', 'p01', 'p99']);
+  assert.ok(m.validation && typeof m.validation.metrics.rocAuc === 'number');
+  assert.equal(m.history.length, m.fit.epochs);
+  assert.deepEqual(Object.keys(m.history[0]).slice(0, 3), ['epoch', 'loss', 'valLoss']);
+  assert.equal(m.seed, 3);
+  assert.equal(m.config.seed, 3);
+  assert.deepEqual(m.extras, { note: 'test' });
+  const bytes = readFileSync(join(dir, 'weights.bin'));
+  assert.equal(bytes.length, m.weights.count * 4);
+  assert.equal(sha256Hex(bytes), m.weights.sha256);
+  assert.equal(m.id, m.weights.sha256.slice(0, 16));
+});
+
+test('replaces an existing model directory; refuses a directory that holds something else', async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'th-save-'));
+  const dir = join(parent, 'model');
+  await saveModel(dir, trained);
+  writeFileSync(join(dir, 'stale.txt'), 'old');
+  await saveModel(dir, trained);
+  assert.deepEqual(readdirSync(dir).sort(), ['manifest.json', 'weights.bin']);
+  assert.deepEqual(readdirSync(parent), ['model']);
+  const other = join(parent, 'photos');
+  mkdirSync(other);
+  writeFileSync(join(other, 'cat.jpg'), 'x');
+  await assert.rejects(saveModel(other, trained), /not empty and holds no model/);
+  writeFileSync(join(parent, 'file'), 'x');
+  await assert.rejects(saveModel(join(parent, 'file'), trained), /exists and is not a directory/);
+});
