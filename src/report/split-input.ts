@@ -1,0 +1,43 @@
+// One split of the data options (--data / --train / --validation / --test) as a Table, for the
+// commands that explain or report on a single split. Only that split's files are read.
+
+import { UsageError } from '../errors.js';
+import type { DataOptions } from '../cli/data-options.js';
+import { readTable } from '../data/read.js';
+import { resolveSplitFiles, type SplitFiles, type SplitName } from '../data/splits.js';
+import { concatTables, type Table } from '../data/table.js';
+
+export interface SplitTable {
+  split: SplitName;
+  files: string[];
+  table: Table;
+}
+
+export function hasDataOptions(o: DataOptions): boolean {
+  return Boolean(o.data || o.train?.length || o.validation?.length || o.test?.length);
+}
+
+/** The files of every split (discovery warnings, if any, are printed once, here). */
+export function splitFiles(o: DataOptions): SplitFiles {
+  return resolveSplitFiles(o);
+}
+
+/**
+ * The table of `split`, or of the first of `fallbacks` that has files when `split` is undefined.
+ * A split the user named but the options do not provide is a usage error.
+ */
+export async function loadSplitTable(
+  o: DataOptions,
+  files: SplitFiles,
+  split: SplitName | undefined,
+  fallbacks: readonly SplitName[],
+): Promise<SplitTable | null> {
+  const chosen = split ?? fallbacks.find((s) => files[s].length > 0);
+  if (!chosen) return null;
+  if (files[chosen].length === 0) {
+    throw new UsageError(`There is no ${chosen} split in the data options: give --${chosen} FILE or a --data directory with a '${chosen === 'validation' ? 'valid' : chosen}' file.`);
+  }
+  const tables: Table[] = [];
+  for (const f of files[chosen]) tables.push(await readTable(f, { label: o.label }));
+  return { split: chosen, files: files[chosen], table: concatTables(tables) };
+}
