@@ -11,6 +11,7 @@ export interface DataOptions {
   validation?: string[];
   test?: string[];
   label?: LabelChoice;
+  holdout?: number;
 }
 
 /**
@@ -25,6 +26,13 @@ export function parseFileList(value: string, previous: string[] | undefined): st
   return [...(previous ?? []), ...parts];
 }
 
+/** A fraction strictly between 0 and 1. */
+export function parseFraction(value: string): number {
+  const x = Number(value);
+  if (!(x > 0 && x < 1)) throw new InvalidArgumentError(`expected a fraction between 0 and 1 (exclusive), got "${value}".`);
+  return x;
+}
+
 export function addDataOptions(cmd: Command): Command {
   return cmd
     .option(
@@ -35,6 +43,12 @@ export function addDataOptions(cmd: Command): Command {
     .option('--train <files>', 'training files, comma-separated (wins over --data)', parseFileList)
     .option('--validation <files>', 'validation files, comma-separated (wins over --data)', parseFileList)
     .option('--test <files>', 'test files, comma-separated (wins over --data)', parseFileList)
+    .option(
+      '--holdout <fraction>',
+      'when the data has no test split: hold out the last <fraction> of each class of the training files (time order) as the test split; ' +
+        'give the same value to train, evaluate, explain and report',
+      parseFraction,
+    )
     .addOption(
       new Option('--label <column>', "Kaggle BETH label column: 'sus' (default) or 'evil'; DataCamp files always use sus_label").choices(
         LABEL_CHOICES,
@@ -50,5 +64,6 @@ export function dataOptionsFrom(opts: Record<string, unknown>): DataOptions {
   if (Array.isArray(opts.validation)) out.validation = opts.validation as string[];
   if (Array.isArray(opts.test)) out.test = opts.test as string[];
   if (opts.label === 'sus' || opts.label === 'evil') out.label = opts.label;
+  if (typeof opts.holdout === 'number') out.holdout = opts.holdout;
   return out;
 }

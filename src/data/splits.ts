@@ -14,6 +14,10 @@
 //   are used instead, since only they have an `evil` column.
 // - `--train/--validation/--test` lists win over `--data` split by split: an explicit list replaces
 //   what discovery found for that split and nothing else.
+// - `--holdout F` makes the test split out of the training files when the data has none (the BETH
+//   subsets in shared/ have no test file): the last F of each class in time order is held out
+//   (src/data/holdout.ts) and training sees only the rest. Every command given the same files and
+//   the same F gets the same two tables, so `train --holdout 0.2` and `evaluate --holdout 0.2` agree.
 
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -23,6 +27,7 @@ import { fileTypeOf, SUPPORTED_SUFFIXES } from './files.js';
 import { sniffFile } from './sniff.js';
 import { readTable } from './read.js';
 import type { LabelChoice } from './formats.js';
+import { timeOrderedHoldout } from './holdout.js';
 
 export type SplitName = 'train' | 'validation' | 'test';
 export const SPLIT_NAMES: readonly SplitName[] = ['train', 'validation', 'test'];
@@ -34,6 +39,8 @@ export interface SplitOptions {
   train?: string[];
   validation?: string[];
   test?: string[];
+  /** Fraction of the training files held out (per class, last in time) as the test split. */
+  holdout?: number;
 }
 
 export interface SplitFiles {
@@ -153,9 +160,35 @@ async function loadFiles(files: readonly string[], label: LabelChoice | undefine
 /** Read every split (null where a split has no files), concatenating the files of each. */
 export async function loadSplits(opts: SplitOptions, resolveOpts: ResolveOptions = {}): Promise<LoadedSplits> {
   const files = resolveSplitFiles(opts, resolveOpts);
+  const validation = await loadFiles(files.validation, opts.label);
+  if (opts.holdout !== undefined) return { ...(await carveHoldout(files, opts)), validation };
   return {
     train: await loadFiles(files.train, opts.label),
-    validation: await loadFiles(files.validation, opts.label),
+    validation,
     test: await loadFiles(files.test, opts.label),
   };
+}
+
+/** Read one split only (the others' files are not opened), honouring --holdout. */
+export async function loadSplit(opts: SplitOptions, split: SplitName, files: SplitFiles = resolveSplitFiles(opts)): Promise<Table | null> {
+  if (opts.holdout !== undefined && split !== 'validation') return (await carveHoldout(files, opts))[split];
+  return loadFiles(files[split], opts.label);
+}
+
+/** Whether `split` has data under these options (a held-out test split counts). */
+export function hasSplit(files: SplitFiles, split: SplitName, holdout: number | undefined): boolean {
+  if (split === 'test' && holdout !== undefined) return files.train.length > 0;
+  return files[split].length > 0;
+}
+
+async function carveHoldout(files: SplitFiles, opts: SplitOptions): Promise<{ train: Table | null; test: Table | null }> {
+  if (files.test.length > 0) {
+    throw new DataFormatError(
+      `--holdout makes the test split out of the training files, but the data already has a test split (${files.test.join(', ')}). Use one or the other.`,
+    );
+  }
+  const train = await loadFiles(files.train, opts.label);
+  if (!train) return { train: null, test: null };
+  const { train: rest, test } = timeOrderedHoldout(train, opts.holdout);
+  return { train: rest, test };
 }

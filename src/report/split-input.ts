@@ -3,9 +3,8 @@
 
 import { UsageError } from '../errors.js';
 import type { DataOptions } from '../cli/data-options.js';
-import { readTable } from '../data/read.js';
-import { resolveSplitFiles, type SplitFiles, type SplitName } from '../data/splits.js';
-import { concatTables, type Table } from '../data/table.js';
+import { hasSplit, loadSplit, resolveSplitFiles, type SplitFiles, type SplitName } from '../data/splits.js';
+import type { Table } from '../data/table.js';
 
 export interface SplitTable {
   split: SplitName;
@@ -32,12 +31,12 @@ export async function loadSplitTable(
   split: SplitName | undefined,
   fallbacks: readonly SplitName[],
 ): Promise<SplitTable | null> {
-  const chosen = split ?? fallbacks.find((s) => files[s].length > 0);
+  const chosen = split ?? fallbacks.find((s) => hasSplit(files, s, o.holdout));
   if (!chosen) return null;
-  if (files[chosen].length === 0) {
+  if (!hasSplit(files, chosen, o.holdout)) {
     throw new UsageError(`There is no ${chosen} split in the data options: give --${chosen} FILE or a --data directory with a '${chosen === 'validation' ? 'valid' : chosen}' file.`);
   }
-  const tables: Table[] = [];
-  for (const f of files[chosen]) tables.push(await readTable(f, { label: o.label }));
-  return { split: chosen, files: files[chosen], table: concatTables(tables) };
+  const table = (await loadSplit(o, chosen, files)) as Table;
+  const from = chosen === 'test' && o.holdout !== undefined ? files.train : files[chosen];
+  return { split: chosen, files: from, table };
 }

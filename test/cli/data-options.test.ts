@@ -24,3 +24,10 @@ test('a bad --label or a blank list entry is a usage error', () => {
 test('dataOptionsFrom keeps only the data fields', () => {
   assert.deepEqual(dataOptionsFrom({ json: true, seed: 3, data: 'd', label: 'sus' }), { data: 'd', label: 'sus' });
 });
+
+test('--holdout takes a fraction strictly between 0 and 1', () => {
+  assert.deepEqual(parse(['--data', 'd', '--holdout', '0.2']), { data: 'd', holdout: 0.2 });
+  for (const bad of ['0', '1', '-0.1', 'abc', '1.5']) {
+    assert.throws(() => parse(['--holdout', bad]), (e: unknown) => e instanceof CommanderError && /fraction between 0 and 1/.test(e.message), bad);
+  }
+});

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataFormatError } from '../../src/errors.js';
-import { discoverSplitFiles, loadSplits, resolveSplitFiles, splitOfName } from '../../src/data/splits.js';
+import { discoverSplitFiles, hasSplit, loadSplit, loadSplits, resolveSplitFiles, splitOfName } from '../../src/data/splits.js';
 import {
   BETH_DIR,
   DATACAMP_HEADER,
@@ -135,4 +135,32 @@ test('with --label evil the Kaggle files of a mixed split are used instead', asy
   const s = await loadSplits({ data: beth, label: 'evil' }, { onWarning: () => undefined });
   assert.equal(s.train!.labelColumn, 'evil');
   assert.equal(s.validation!.rows, 100);
+});
+
+test('--holdout carves the test split out of the training files, the same way for every reader', async () => {
+  const quiet = { onWarning: () => undefined };
+  const s = await loadSplits({ data: beth, holdout: 0.2 }, quiet);
+  assert.ok(s.train && s.test && s.validation);
+  // 273 positives and 12,227 negatives: the last round(20%) of each class is held out.
+  assert.equal(s.test.rows, 55 + 2445);
+  assert.equal(s.train.rows, 12500 - 2500);
+  assert.equal(s.validation.rows, 12600);
+  const testPositives = s.test.labels!.reduce((a, b) => a + b, 0);
+  assert.equal(testPositives, 55);
+  // loadSplit (evaluate, explain, report) gives exactly the same held-out rows as loadSplits (train, tune).
+  const files = resolveSplitFiles({ data: beth }, quiet);
+  const alone = await loadSplit({ data: beth, holdout: 0.2 }, 'test', files);
+  assert.deepEqual(alone!.columns.processId, s.test.columns.processId);
+  assert.deepEqual(alone!.labels, s.test.labels);
+  assert.ok(hasSplit(files, 'test', 0.2));
+  assert.ok(!hasSplit(files, 'test', undefined));
+});
+
+test('--holdout with data that already has a test split is refused', async () => {
+  const dir = tempDir();
+  const train = join(dir, 'train.csv');
+  const tst = join(dir, 'test.csv');
+  writeFileSync(train, `${DATACAMP_HEADER}\n1,1,0,0,4026531840,1,0,0\n2,2,1,0,4026531840,1,0,1\n`);
+  writeFileSync(tst, `${DATACAMP_HEADER}\n1,1,0,0,4026531840,1,0,0\n`);
+  await assert.rejects(loadSplits({ data: dir, holdout: 0.5 }), (e: unknown) => e instanceof DataFormatError && /already has a test split/.test(e.message));
 });

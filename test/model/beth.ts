@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readTable } from '../../src/data/read.js';
 import { concatTables, type Table } from '../../src/data/table.js';
-import { timeOrderedHoldout } from '../../src/model/holdout.js';
+import { timeOrderedHoldout } from '../../src/data/holdout.js';
 
 export const BETH_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'data', 'beth');
 export const TRAIN_FILE = join(BETH_DIR, 'datacamp_labelled_train_rows0-12499.csv.gz');

@@ -5,7 +5,7 @@
 import { Option, type Command } from 'commander';
 import { DataFormatError, UsageError } from '../../errors.js';
 import { addDataOptions, dataOptionsFrom } from '../data-options.js';
-import { loadSplits, resolveSplitFiles, SPLIT_NAMES, type SplitName } from '../../data/splits.js';
+import { loadSplit, SPLIT_NAMES, type SplitName } from '../../data/splits.js';
 import { loadModel } from '../../bundle/load.js';
 import { classificationReport } from '../../metrics/report.js';
 import { formatReport } from '../../metrics/format.js';
@@ -26,10 +26,8 @@ export function register(program: Command): void {
       const split = opts.split as SplitName;
       const model = await loadModel(opts.model as string, { engine });
       const data = dataOptionsFrom(opts);
-      // Read only the split asked for (discovery from --data, an explicit list winning).
-      const files = resolveSplitFiles(data)[split];
-      const splits = await loadSplits({ [split]: files, label: data.label });
-      const table = splits[split];
+      // Read only the split asked for (discovery from --data, an explicit list winning; --holdout carves test out of train).
+      const table = await loadSplit(data, split);
       if (!table) throw new UsageError(`evaluate found no ${split} data: give --data DIR (with a *${split === 'validation' ? 'valid' : split}* file) or --${split} FILES.`);
       if (!table.labels) {
         throw new DataFormatError(`${table.sources.map((s) => s.path).join(', ')}: no label column, so there is nothing to evaluate against (score it with 'tracehound score' instead).`);

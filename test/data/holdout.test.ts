@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { timeOrderedHoldout } from '../../src/model/holdout.js';
+import { timeOrderedHoldout } from '../../src/data/holdout.js';
 import { tableFromColumns, FEATURE_COLUMNS, type FeatureName } from '../../src/data/table.js';
 
 test('holds out the last fraction of each class, keeping time order', () => {

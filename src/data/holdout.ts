@@ -7,7 +7,7 @@
 // burst's last processes, with parent process ids the training rows never show) and still measurable.
 
 import { ValidationError } from '../errors.js';
-import { sliceTable, type Table } from '../data/table.js';
+import { sliceTable, type Table } from './table.js';
 
 export interface HoldoutSplit {
   train: Table;
