@@ -1,0 +1,152 @@
+// Data-parallel gradients on several cores: the training thread computes the first share of each
+// mini-batch itself while worker threads compute the others, each against the same parameters;
+// the shares' gradients are then added in a fixed order (training thread, worker 1, worker 2, …)
+// and fit() takes one optimizer step. No Hogwild: every run with a seed gives the same weights.
+
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
+import { TracehoundError } from '../../errors.js';
+import { createRng } from '../../random.js';
+import type { GradientSource, GradientSourceContext } from '../gradient-source.js';
+import { CHUNK_ROWS } from '../mlp.js';
+import {
+  COMMAND_COMPUTE, COMMAND_STOP, CONTROL_SLOTS, STATUS_FAILED, Slot, splitShares, type WorkerInit,
+} from './protocol.js';
+import { spawnGradientWorker } from './spawn.js';
+
+/** How long the training thread waits for a worker to start or answer before giving up. */
+const WORKER_TIMEOUT_MS = 120_000;
+
+interface WorkerHandle {
+  worker: Worker;
+  control: Int32Array;
+  indices: Int32Array;
+  grads: Float32Array;
+  lossOut: Float64Array;
+  errorPort: MessagePort;
+  generation: number;
+  ready: boolean;
+}
+
+function sharedFloat32(length: number): Float32Array {
+  return new Float32Array(new SharedArrayBuffer(Math.max(length, 1) * 4), 0, length);
+}
+
+export class ParallelGradientSource implements GradientSource {
+  private readonly workers: WorkerHandle[] = [];
+  private readonly params: Float32Array;
+  private readonly xBatch: Float32Array;
+  private readonly yBatch: Float32Array;
+
+  constructor(private readonly ctx: GradientSourceContext) {
+    const { network, batchSize } = ctx;
+    const k = network.kernels;
+    this.params = sharedFloat32(network.paramCount);
+    this.xBatch = k.alloc(batchSize * network.inputs);
+    this.yBatch = k.alloc(batchSize);
+    // Worker replicas draw dropout masks from streams forked off the seed (one per worker).
+    const seeds = createRng(ctx.seed ^ 0x5eed);
+    const workerCount = Math.min(ctx.threads, Math.ceil(batchSize / CHUNK_ROWS)) - 1;
+    for (let w = 0; w < workerCount; w++) {
+      const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
+      const indices = new Int32Array(new SharedArrayBuffer(Math.max(batchSize, 1) * 4));
+      const grads = sharedFloat32(network.paramCount);
+      const lossOut = new Float64Array(new SharedArrayBuffer(8));
+      const { port1, port2 } = new MessageChannel();
+      const init: WorkerInit = {
+        index: w + 1,
+        engine: k.engine,
+        config: network.toJSON(),
+        X: ctx.X,
+        y: ctx.y,
+        rows: ctx.rows,
+        batchSize,
+        loss: { ...ctx.loss },
+        rngState: seeds.fork().state(),
+        control, params: this.params, indices, grads, lossOut,
+        errorPort: port2,
+      };
+      const worker = spawnGradientWorker(init);
+      worker.unref();
+      this.workers.push({ worker, control, indices, grads, lossOut, errorPort: port1, generation: 0, ready: false });
+    }
+  }
+
+  get threads(): number {
+    return this.workers.length + 1;
+  }
+
+  compute(batchIdx: Int32Array, n: number): number {
+    const { network, X, y, loss } = this.ctx;
+    const k = network.kernels;
+    const shares = splitShares(n, this.workers.length + 1, CHUNK_ROWS);
+    if (shares.length > 1) this.params.set(network.params);
+    for (let s = 1; s < shares.length; s++) {
+      const h = this.workers[s - 1];
+      this.awaitReady(h);
+      const [start, count] = shares[s];
+      h.indices.set(batchIdx.subarray(start, start + count));
+      Atomics.store(h.control, Slot.COUNT, count);
+      Atomics.store(h.control, Slot.TOTAL, n);
+      Atomics.store(h.control, Slot.COMMAND, COMMAND_COMPUTE);
+      h.generation += 1;
+      Atomics.store(h.control, Slot.REQUEST, h.generation);
+      Atomics.notify(h.control, Slot.REQUEST);
+    }
+    // The training thread's own share: rows [0, count0) of the batch.
+    const count0 = shares[0][1];
+    const own = batchIdx.subarray(0, count0);
+    k.gatherRows(X, own, this.xBatch, count0, network.inputs);
+    k.gatherRows(y, own, this.yBatch, count0, 1);
+    let total = network.forwardBackward(this.xBatch, this.yBatch, count0, loss, n);
+    // Fixed-order reduction: grads = ((own + worker 1) + worker 2) + …
+    const g = network.grads;
+    for (let s = 1; s < shares.length; s++) {
+      const h = this.workers[s - 1];
+      this.awaitDone(h);
+      const wg = h.grads;
+      for (let i = 0; i < g.length; i++) g[i] += wg[i];
+      total += h.lossOut[0];
+    }
+    return total;
+  }
+
+  async dispose(): Promise<void> {
+    const k = this.ctx.network.kernels;
+    k.free(this.xBatch);
+    k.free(this.yBatch);
+    for (const h of this.workers) {
+      Atomics.store(h.control, Slot.COMMAND, COMMAND_STOP);
+      h.generation += 1;
+      Atomics.store(h.control, Slot.REQUEST, h.generation);
+      Atomics.notify(h.control, Slot.REQUEST);
+      h.errorPort.close();
+    }
+    await Promise.all(this.workers.map((h) => h.worker.terminate()));
+    this.workers.length = 0;
+  }
+
+  private awaitReady(h: WorkerHandle): void {
+    if (h.ready) return;
+    this.waitFor(h, Slot.READY, 1, 'start');
+    h.ready = true;
+  }
+
+  private awaitDone(h: WorkerHandle): void {
+    this.waitFor(h, Slot.DONE, h.generation, 'compute its share of the batch');
+  }
+
+  private waitFor(h: WorkerHandle, slot: number, value: number, what: string): void {
+    const deadline = performance.now() + WORKER_TIMEOUT_MS;
+    for (;;) {
+      const now = Atomics.load(h.control, slot);
+      if (Atomics.load(h.control, Slot.STATUS) === STATUS_FAILED) {
+        const msg = receiveMessageOnPort(h.errorPort)?.message ?? 'unknown error';
+        throw new TracehoundError('E_WORKER', `A training worker thread failed: ${msg}. Retry with --threads 1.`);
+      }
+      if (now === value) return;
+      const left = deadline - performance.now();
+      if (left <= 0) throw new TracehoundError('E_WORKER', `A training worker thread did not ${what} within ${WORKER_TIMEOUT_MS / 1000} s. Retry with --threads 1.`);
+      Atomics.wait(h.control, slot, now, Math.min(left, 1000));
+    }
+  }
+}

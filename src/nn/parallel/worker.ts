@@ -1,0 +1,61 @@
+// A gradient worker: holds a replica of the network and a copy of the training rows in its own
+// kernel memory; on each request it takes the current parameters, computes the gradient of its
+// share of the batch (the loss averaged over the whole batch, so shares add up) and hands it back.
+
+import { workerData } from 'node:worker_threads';
+import { rngFromState } from '../../random.js';
+import { getKernels } from '../engine.js';
+import { Mlp } from '../mlp.js';
+import type { MlpConfig } from '../mlp-config.js';
+import { COMMAND_STOP, STATUS_FAILED, Slot, type WorkerInit } from './protocol.js';
+
+const init = workerData as WorkerInit;
+const control = init.control;
+
+function fail(e: unknown): void {
+  init.errorPort.postMessage(e instanceof Error ? e.message : String(e));
+  Atomics.store(control, Slot.STATUS, STATUS_FAILED);
+  Atomics.store(control, Slot.READY, 1);
+  Atomics.store(control, Slot.DONE, Atomics.load(control, Slot.REQUEST));
+  Atomics.notify(control, Slot.READY);
+  Atomics.notify(control, Slot.DONE);
+}
+
+function run(): void {
+  const kernels = getKernels(init.engine);
+  const net = new Mlp(init.config as MlpConfig, { kernels });
+  net.reseedDropout(rngFromState(init.rngState));
+  const d = net.inputs;
+  const X = kernels.alloc(init.rows * d);
+  X.set(init.X);
+  const y = kernels.alloc(init.rows);
+  y.set(init.y);
+  const xBatch = kernels.alloc(init.batchSize * d);
+  const yBatch = kernels.alloc(init.batchSize);
+  const idx = kernels.allocInt32(init.batchSize);
+  Atomics.store(control, Slot.READY, 1);
+  Atomics.notify(control, Slot.READY);
+
+  let seen = 0;
+  for (;;) {
+    Atomics.wait(control, Slot.REQUEST, seen);
+    seen = Atomics.load(control, Slot.REQUEST);
+    if (Atomics.load(control, Slot.COMMAND) === COMMAND_STOP) break;
+    const count = Atomics.load(control, Slot.COUNT);
+    const total = Atomics.load(control, Slot.TOTAL);
+    net.params.set(init.params);
+    idx.set(init.indices.subarray(0, count));
+    kernels.gatherRows(X, idx, xBatch, count, d);
+    kernels.gatherRows(y, idx, yBatch, count, 1);
+    init.lossOut[0] = net.forwardBackward(xBatch, yBatch, count, init.loss, total);
+    init.grads.set(net.grads);
+    Atomics.store(control, Slot.DONE, seen);
+    Atomics.notify(control, Slot.DONE);
+  }
+}
+
+try {
+  run();
+} catch (e) {
+  fail(e);
+}
