@@ -78,12 +78,12 @@ export function register(program: Command): void {
     .option('--threshold-rule <rule>', 'max_f1 (default), target_fpr:V, target_recall:V or fixed:V')
     .option('--seed <n>', `seed of initialisation, shuffling and dropout (default ${d.seed})`)
     .option('--engine <name>', 'kernels: ts or wasm (default: wasm when built)')
-    .option('--threads <n>', 'training threads (default 1)')
+    .option('--threads <n>', 'training threads (default: the core count; a batch is split in 512-row shares, so small batches use one)')
     .option('--no-progress', 'no progress bar on stderr')
     .option('--json', 'print one JSON document on stdout')
     .action(async (opts: Record<string, unknown>) => {
       const engine = engineFlag(opts.engine);
-      const threads = opts.threads === undefined ? 1 : parseThreads(opts.threads as string);
+      const threads = parseThreads(opts.threads as string | undefined);
       const flags = flagsOrUsage(opts as TrainFlagValues);
       const file = typeof opts.config === 'string' ? readConfigFile(opts.config) : {};
       const config = resolveTrainConfig(file, flags);
