@@ -7,6 +7,8 @@
 import { ModelFormatError } from '../errors.js';
 import { DataType } from './onnx-proto.js';
 import type { GraphBuilder } from './onnx-graph.js';
+import { encodeCount, type FrequencyEncoderState } from '../features/frequency-encoder.js';
+import { RateEncoder } from '../features/rate-encoder.js';
 
 interface SavedDoc {
   kind: string;
@@ -72,6 +74,55 @@ function bethFlags(g: GraphBuilder, src: ColumnSource, p: Record<string, unknown
   return g.op('Concat', flags, { axis: 1 }, g.name('beth_flags'));
 }
 
+/**
+ * Cost: an [N × K] double one-hot per encoded column (K = the values kept at fit; 4 for userId on
+ * the BETH training subset), fine for id columns with few values, heavy for K in the thousands.
+ * [N × 1] double: the encoded value of each row's `col` among `values` (Equal against the list →
+ * one-hot → MatMul with the encodings; a row matching none gets 0), and [N × 1] double 1/0: matched.
+ * Float64 throughout, so the one non-zero product is the encoding exactly.
+ */
+function lookup(g: GraphBuilder, src: ColumnSource, col: string, values: number[], encoded: number[]): { value: string; seen: string } {
+  const oneHot = g.op('Cast', [g.op('Equal', [src.column(col), g.constDouble(`${col}_known`, values, [1, values.length])])], { to: DataType.DOUBLE });
+  return {
+    value: g.op('MatMul', [oneHot, g.constDouble(`${col}_encoded`, encoded, [values.length, 1])]),
+    seen: g.op('MatMul', [oneHot, g.constDouble(`${col}_ones`, values.map(() => 1), [values.length, 1])]),
+  };
+}
+
+function fitted<T>(doc: SavedDoc, what: string): T {
+  if (!doc.state) throw new ModelFormatError(`The saved ${what} is not fitted: there is nothing to export.`);
+  return doc.state as T;
+}
+
+function frequencyEncoder(g: GraphBuilder, src: ColumnSource, doc: SavedDoc): string {
+  const state = fitted<FrequencyEncoderState>(doc, 'FrequencyEncoder');
+  const cols = (doc.params.columns as string[]).map((c, j) =>
+    // Unseen values encode as 0, which is what the lookup gives a row matching no known value.
+    lookup(g, src, c, state.values[j], state.counts[j].map((n) => encodeCount(n, state.rows))).value,
+  );
+  const z = cols.length === 1 ? cols[0] : g.op('Concat', cols, { axis: 1 });
+  return g.op('Cast', [z], { to: DataType.FLOAT }, g.name('frequency'));
+}
+
+function rateEncoder(g: GraphBuilder, src: ColumnSource, doc: SavedDoc): string {
+  const enc = RateEncoder.fromJSON(doc).encodings();
+  const at = doc.params.unseenAtLeast as number | null;
+  const cols = (doc.params.columns as string[]).map((c, j) => {
+    const { value, seen } = lookup(g, src, c, enc[j].values, enc[j].encoded);
+    const fallback =
+      at === null
+        ? g.constDouble(`${c}_unseen`, [enc[j].unseen], [1, 1])
+        : g.op('Where', [
+            g.op('GreaterOrEqual', [src.column(c), g.constDouble(`${c}_unseen_at`, [at], [1, 1])]),
+            g.constDouble(`${c}_unseen_high`, [enc[j].unseenHigh], [1, 1]),
+            g.constDouble(`${c}_unseen`, [enc[j].unseen], [1, 1]),
+          ]);
+    return g.op('Where', [g.op('Greater', [seen, g.constDouble('half', [0.5], [1, 1])]), value, fallback]);
+  });
+  const z = cols.length === 1 ? cols[0] : g.op('Concat', cols, { axis: 1 });
+  return g.op('Cast', [z], { to: DataType.FLOAT }, g.name('rate'));
+}
+
 function standardScaler(g: GraphBuilder, src: ColumnSource, doc: SavedDoc): string {
   if (!doc.state) throw new ModelFormatError('The saved StandardScaler is not fitted: there is nothing to export.');
   const cols = doc.params.columns as string[];
@@ -103,8 +154,14 @@ function branch(g: GraphBuilder, src: ColumnSource, doc: SavedDoc): { out: strin
     }
     case 'StandardScaler':
       return { out: standardScaler(g, src, doc), width: (doc.params.columns as string[]).length };
+    case 'FrequencyEncoder':
+      return { out: frequencyEncoder(g, src, doc), width: (doc.params.columns as string[]).length };
+    case 'RateEncoder':
+      return { out: rateEncoder(g, src, doc), width: (doc.params.columns as string[]).length };
     default:
-      throw new ModelFormatError(`Cannot export the transformer kind ${JSON.stringify(doc.kind)} to ONNX (known: Pipeline, BethFlags, ColumnSelector, StandardScaler).`);
+      throw new ModelFormatError(
+        `Cannot export the transformer kind ${JSON.stringify(doc.kind)} to ONNX (known: Pipeline, BethFlags, ColumnSelector, StandardScaler, FrequencyEncoder, RateEncoder).`,
+      );
   }
 }
 

@@ -7,9 +7,11 @@ import type { Transformer } from './transformer.js';
 import { StandardScaler } from './standard-scaler.js';
 import { BethFlags } from './beth-flags.js';
 import { ColumnSelector } from './column-selector.js';
+import { FrequencyEncoder } from './frequency-encoder.js';
+import { RateEncoder } from './rate-encoder.js';
 import { Pipeline } from './pipeline.js';
 
-export const TRANSFORMER_KINDS = ['StandardScaler', 'BethFlags', 'ColumnSelector', 'Pipeline'] as const;
+export const TRANSFORMER_KINDS = ['StandardScaler', 'BethFlags', 'ColumnSelector', 'FrequencyEncoder', 'RateEncoder', 'Pipeline'] as const;
 
 export function transformerFromJSON(doc: unknown): Transformer {
   const kind = typeof doc === 'object' && doc !== null ? (doc as { kind?: unknown }).kind : undefined;
@@ -20,6 +22,10 @@ export function transformerFromJSON(doc: unknown): Transformer {
       return BethFlags.fromJSON(doc);
     case 'ColumnSelector':
       return ColumnSelector.fromJSON(doc);
+    case 'FrequencyEncoder':
+      return FrequencyEncoder.fromJSON(doc);
+    case 'RateEncoder':
+      return RateEncoder.fromJSON(doc);
     case 'Pipeline':
       return Pipeline.fromJSON(doc);
     default:

@@ -4,8 +4,10 @@
 //
 // Why these defaults (FINDINGS.md; measured by bench/holdout-seeds.ts over 10 seeds on a block held
 // out from the training file): the reference 7→64→32→1 ReLU MLP with Adam 1e-3 is kept, but
-//  - the network sees bounded inputs ('beth-flags+clipped', see src/features/presets.ts), so unseen
-//    attack-time ids cannot push it into wild extrapolation;
+//  - the network sees bounded inputs ('beth-flags+user-rate', see src/features/presets.ts): unseen
+//    attack-time ids cannot push it into wild extrapolation, and an unseen userId ≥ 1000 counts as
+//    at least as suspicious as any training user (all 4 validation positives flagged for 30 of 30
+//    seeds, against 13 of 30 with the earlier 'beth-flags+clipped'; bench/generalisation.ts);
 //  - batch 256 and up to 50 epochs: the training subset is 10–12k rows, so batch 1024 × 20 epochs is
 //    only ~200 Adam steps at lr 1e-3, and several seeds were still untrained when stopped;
 //  - early stopping watches validation loss only after a warm-up (src/model/early-stop.ts), with

@@ -4,7 +4,9 @@ import { readdirSync } from 'node:fs';
 import * as ort from 'onnxruntime-node';
 import { readTable } from '../../src/data/read.js';
 import { concatTables, FEATURE_COLUMNS, type Table } from '../../src/data/table.js';
-import { buildPipeline } from '../../src/features/presets.js';
+import { buildPipeline, DEFAULT_FEATURE_PRESET, FEATURE_PRESETS } from '../../src/features/presets.js';
+import { DEFAULT_TRAIN_CONFIG } from '../../src/model/config.js';
+import { trainModel } from '../../src/model/train.js';
 import { Model } from '../../src/model/model.js';
 import { Mlp } from '../../src/nn/mlp.js';
 import { getKernels } from '../../src/nn/engine.js';
@@ -59,16 +61,39 @@ test('ONNX Runtime gives the trained model’s scores and labels on every real B
   assert.ok(table.rows > 25_000);
 });
 
+test('a model trained with the default preset (user rate, unseen userId ≥ 1000) scores the same in ONNX Runtime on every real row', async (t) => {
+  assert.equal(DEFAULT_FEATURE_PRESET, 'beth-flags+user-rate');
+  const train = await readTable(BETH_DIR + 'datacamp_labelled_train_rows0-12499.csv.gz');
+  const validation = await readTable(BETH_DIR + 'datacamp_labelled_validation_rows0-99_DERIVED_from_kaggle.csv.gz');
+  const trained = await trainModel({ train, validation, config: { ...DEFAULT_TRAIN_CONFIG, epochs: 3, seed: 3 }, engine: 'ts' });
+  const table = await allRealRows();
+  // The real rows include userId 1000 (unseen in training: the rule's branch) and every training user.
+  const users = new Set(table.columns.userId);
+  assert.ok(users.has(1000) && users.has(0) && users.has(100), [...users].join(', '));
+  const ours = trained.model.scoreTable(table);
+  const onnx = await runOnnx(exportOf(trained.model), table);
+  const diff = maxAbsDiff(ours, onnx.probability);
+  assert.ok(diff < 1e-5, `max |difference| ${diff}`);
+  t.diagnostic(`max |difference| ${diff} over ${table.rows} real rows`);
+  for (let i = 0; i < table.rows; i++) assert.equal(Number(onnx.label[i]), ours[i] >= trained.model.threshold ? 1 : 0, `row ${i}`);
+  // And an id no BETH file holds, on both sides of the rule's boundary and far outside.
+  const synthetic = [999, 1000, 4242, 2 ** 31].map((uid) => [1415, 1415, 1330, uid, 4026531840, 1, 0]);
+  const rows = Float64Array.from(synthetic.flat());
+  const session = await ort.InferenceSession.create(exportOf(trained.model));
+  const out = await session.run({ [ONNX_INPUT]: new ort.Tensor('float64', rows, [synthetic.length, FEATURE_COLUMNS.length]) });
+  const mine = trained.model.scoreRows(rows, synthetic.length);
+  assert.ok(maxAbsDiff(mine, out.probability.data as Float32Array) < 1e-5);
+});
+
 test('every preprocessing preset and activation exports faithfully (fitted on real rows)', async () => {
   const table = await allRealRows();
   const train = await readTable(BETH_DIR + 'datacamp_labelled_train_rows0-12499.csv.gz');
-  const cases: [string, 'relu' | 'leaky_relu' | 'gelu', number[]][] = [
-    ['scaled', 'gelu', [16, 8]],
-    ['beth-flags', 'leaky_relu', [32]],
-    ['beth-flags+args', 'relu', []],
-    ['beth-flags+scaled', 'gelu', [64, 32]],
-    ['beth-flags+clipped', 'leaky_relu', [8, 8, 8]],
-  ];
+  // Every preset (FEATURE_PRESETS, so a new one is covered as soon as it exists), activations and
+  // depths taken in turn.
+  const activations = ['gelu', 'leaky_relu', 'relu'] as const;
+  const depths = [[16, 8], [32], [], [64, 32], [8, 8, 8]];
+  assert.ok(FEATURE_PRESETS.includes('beth-flags+user-rate') && FEATURE_PRESETS.includes('beth-flags+frequency+clipped'));
+  const cases = FEATURE_PRESETS.map((p, i) => [p, activations[i % activations.length], depths[i % depths.length]] as const);
   for (const [preset, activation, hidden] of cases) {
     const pipeline = buildPipeline(preset).fit(train, train.labels ?? undefined);
     const network = new Mlp({ inputs: pipeline.outputWidth(), hidden, activation, dropout: 0, init: 'xavier' }, { seed: 5, kernels: getKernels('ts') });

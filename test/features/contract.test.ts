@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { NotFittedError, ValidationError } from '../../src/errors.js';
 import { FEATURE_COLUMNS } from '../../src/data/table.js';
 import {
-  BethFlags, ColumnSelector, Pipeline, StandardScaler, buildPipeline, FEATURE_PRESETS, transformerFromJSON,
+  BethFlags, ColumnSelector, FrequencyEncoder, Pipeline, RateEncoder, StandardScaler, buildPipeline, FEATURE_PRESETS, transformerFromJSON,
   type Transformer,
 } from '../../src/features/index.js';
 import { makeTable, withoutColumn } from './make-table.js';
@@ -14,6 +14,10 @@ const factories: Record<string, () => Transformer> = {
   'StandardScaler(clip)': () => new StandardScaler({ columns: ['userId', 'mountNamespace'], clip: 2 }),
   BethFlags: () => new BethFlags(),
   ColumnSelector: () => new ColumnSelector({ columns: ['argsNum', 'userId'] }),
+  FrequencyEncoder: () => new FrequencyEncoder(),
+  'FrequencyEncoder(maxValues)': () => new FrequencyEncoder({ columns: ['parentProcessId', 'userId'], maxValues: 2 }),
+  RateEncoder: () => new RateEncoder(),
+  'RateEncoder(no rule)': () => new RateEncoder({ columns: ['userId', 'parentProcessId'], smoothing: 0, unseenAtLeast: null }),
   Pipeline: () => new Pipeline([new BethFlags(), new StandardScaler({ columns: ['userId'] })]),
   ...Object.fromEntries(FEATURE_PRESETS.map((p) => [`preset ${p}`, () => buildPipeline(p)])),
 };
