@@ -35,3 +35,17 @@ test('one-class rows fall back to log-loss importance with a note; unlabelled ro
   assert.equal(explainModel(model, unlabelled, { repeats: 2 }).importance, null);
   assert.equal(explainModel(model, benign, { repeats: 0 }).importance, null);
 });
+
+test('on the default model trained on real BETH rows, parentProcessId and userId move the prediction most', async () => {
+  // Issue 5's check against the reference (parentProcessId ≈ 0.99, userId ≈ 0.25 range in mean probability).
+  const { bethSplits } = await import('../model/beth.js');
+  const { trainModel } = await import('../../src/model/train.js');
+  const { DEFAULT_TRAIN_CONFIG } = await import('../../src/model/config.js');
+  const { train, validation } = await bethSplits();
+  const { model } = await trainModel({ train, validation, config: { ...DEFAULT_TRAIN_CONFIG }, progress: false });
+  const ex = explainModel(model, train, { sample: 5000, repeats: 0, seed: 1 });
+  const ranked = [...ex.pdp.features].sort((a, b) => b.range - a.range);
+  assert.deepEqual(ranked.slice(0, 2).map((f) => f.name), ['parentProcessId', 'userId'], ranked.map((f) => `${f.name} ${f.range.toFixed(3)}`).join(', '));
+  assert.ok(ranked[0].range > 0.9, `parentProcessId range ${ranked[0].range}`);
+  assert.ok(ranked[1].range > 0.1, `userId range ${ranked[1].range}`);
+});
