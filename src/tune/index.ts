@@ -1,0 +1,25 @@
+// The tune/ module's public surface.
+export * from './distributions.js';
+export { DEFAULT_SEARCH_SPACE, parseSearchSpace, parseDistribution, loadSearchSpace } from './search-space.js';
+export * from './trial.js';
+export { Study, Trial, TrialPruned, trialRng, type StudyOptions, type Objective, type OptimizeOptions, type StudyCallback, type TellResult } from './study.js';
+export { MedianPruner, NopPruner, type Pruner, type MedianPrunerOptions } from './pruner.js';
+export { type Sampler, type Observation, completedObservations } from './samplers/sampler.js';
+export { RandomSampler, sampleRandomParams } from './samplers/random.js';
+export { TpeSampler, defaultGamma, type TpeOptions } from './samplers/tpe.js';
+export { GpEiSampler, expectedImprovement, type GpEiOptions } from './samplers/gp-ei.js';
+export { createSampler, SAMPLER_NAMES, type SamplerName } from './samplers/by-name.js';
+export { GaussianProcess, matern52, type GpHyperparameters, type GpFitOptions } from './gp/gaussian-process.js';
+export { type StudyStorage, type Propose } from './storage/storage.js';
+export { MemoryStorage } from './storage/memory.js';
+export { JournalFileStorage, readJournal } from './storage/journal-file.js';
+export { type JournalOp, JOURNAL_VERSION } from './storage/journal-state.js';
+export { PostgresStorage } from './storage/postgres.js';
+export { openStorage, isPostgresUrl } from './storage/open-storage.js';
+export { BRANIN, HARTMANN6, type BenchmarkFunction } from './benchmark-functions.js';
+export { runTuneJob, type TuneJobOptions, type TuneSummary } from './job/tune-job.js';
+export { evaluateConfig, type TrialData, type EvaluateOptions, type EvaluateResult } from './job/evaluate-config.js';
+export { configFromParams, checkTrainSpace, TRAIN_PARAMS } from './job/train-space.js';
+export { OBJECTIVES, parseObjective, objectiveDirection, objectiveValue, type ObjectiveName } from './job/objective-metric.js';
+export { stratifiedKFold, type Fold } from './job/folds.js';
+export { retrainBest, type RetrainOptions } from './job/retrain-best.js';
