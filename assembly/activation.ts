@@ -23,10 +23,14 @@ export function geluDerivative(x: f64): f64 {
   return 0.5 * (1.0 + t) + 0.5 * x * (1.0 - t * t) * GELU_C * (1.0 + 3.0 * GELU_A * x * x);
 }
 
-/** Store pre and act(pre) for four lanes; GELU is applied afterwards by a scalar pass. */
+/**
+ * Store pre and act(pre) for four lanes; GELU is applied afterwards by a scalar pass. When pre and
+ * out are the same buffer only act(pre) is stored: the Mlp shares them for relu and leaky_relu, whose
+ * backward needs only the sign of pre, which act(pre) keeps (src/nn/mlp.ts).
+ */
 @inline
 export function storeActivated(prePtr: usize, outPtr: usize, acc: v128, act: i32): void {
-  v128.store(prePtr, acc);
+  if (prePtr != outPtr) v128.store(prePtr, acc);
   if (act == RELU) {
     // and-mask rather than max: NaN and -0 become +0 exactly as `pre > 0 ? pre : 0` does.
     v128.store(outPtr, v128.and(acc, f32x4.gt(acc, f32x4.splat(0))));

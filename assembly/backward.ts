@@ -1,20 +1,14 @@
 // Backward of denseForward. dOut [n×m] becomes dPre = dOut ⊙ act'(pre) in place; then
 // gW [k×m] (+)= xᵀ·dPre, gB [m] (+)= Σ_rows dPre, and dX [n×k] = dPre·wᵀ when dX != 0.
-// Sums over rows are kept in registers and added to gW/gB once, so splitting a batch into row
+// Sums over rows are kept in registers (or in scratch between row tiles, backward-tiled.ts, the
+// path most layers take) and added to gW/gB once, so splitting a batch into row
 // chunks (accumulate) gives the same floats as adding per-chunk gradients in the same order —
 // which is what keeps two-thread training identical to one thread.
 
 import { GELU, LINEAR, RELU, LEAKY_SLOPE, geluBackward } from './activation';
 import { denseForward } from './forward';
-
-/**
- * Scratch for wᵀ, in the first 64 KiB of memory that the JavaScript allocator never hands out
- * (src/nn/kernels-wasm.ts HEAP_BASE), above the compiler's static data (the Math tables, at
- * 1024..~7 KiB; scripts/build-wasm.mjs fails the build if they ever reach SCRATCH).
- * Each kernels instance has its own memory, so no sharing between threads.
- */
-const SCRATCH: usize = 16384;
-const SCRATCH_FLOATS: i32 = (65536 - 16384) >> 2;
+import { madd } from './madd';
+import { SCRATCH, SCRATCH_FLOATS, backwardSingleOutput, backwardTiled, tiledBackwardFits, transpose } from './backward-tiled';
 
 export function denseBackward(
   x: usize, w: usize, pre: usize, d: usize, gW: usize, gB: usize, dX: usize,
@@ -22,10 +16,19 @@ export function denseBackward(
 ): void {
   if (act == GELU) {
     geluBackward(pre, d, n * m);
-    activationAndBias(pre, d, gB, n, m, LINEAR, accumulate);
-  } else {
-    activationAndBias(pre, d, gB, n, m, act, accumulate);
+    act = LINEAR;
   }
+  // The usual shapes: one pass per row tile (backward-tiled.ts); the loops below cover the rest
+  // (layers too large for the scratch area, and 2–3 outputs).
+  if (tiledBackwardFits(k, m, dX != 0)) {
+    backwardTiled(x, w, pre, d, gW, gB, dX, n, k, m, act, accumulate);
+    return;
+  }
+  if (m == 1 && k <= SCRATCH_FLOATS) {
+    backwardSingleOutput(x, w, pre, d, gW, gB, dX, n, k, act, accumulate);
+    return;
+  }
+  activationAndBias(pre, d, gB, n, m, act, accumulate);
   if (m >= 4) weightGradientWide(x, d, gW, n, k, m, accumulate);
   else weightGradientNarrow(x, d, gW, n, k, m, accumulate);
   if (dX != 0) {
@@ -36,15 +39,6 @@ export function denseBackward(
       transpose(w, SCRATCH, k, m);
       denseForward(d, SCRATCH, 0, dX, dX, n, m, k, LINEAR);
     } else inputGradient(d, w, dX, n, k, m);
-  }
-}
-
-/** wT [m×k] = transpose of w [k×m]. */
-function transpose(w: usize, wT: usize, k: i32, m: i32): void {
-  for (let p = 0; p < k; p++) {
-    for (let j = 0; j < m; j++) {
-      store<f32>(wT + ((<usize>j * <usize>k + <usize>p) << 2), load<f32>(w + ((<usize>p * <usize>m + <usize>j) << 2)));
-    }
   }
 }
 
@@ -117,13 +111,13 @@ function weightGradientWide(x: usize, d: usize, gW: usize, n: i32, k: i32, m: i3
       for (let i = 0; i < n; i++) {
         const d0 = v128.load(dp), d1 = v128.load(dp, 16);
         let s = v128.load32_splat(xp);
-        a00 = f32x4.add(a00, f32x4.mul(s, d0)); a01 = f32x4.add(a01, f32x4.mul(s, d1));
+        a00 = madd(s, d0, a00); a01 = madd(s, d1, a01);
         s = v128.load32_splat(xp + o1);
-        a10 = f32x4.add(a10, f32x4.mul(s, d0)); a11 = f32x4.add(a11, f32x4.mul(s, d1));
+        a10 = madd(s, d0, a10); a11 = madd(s, d1, a11);
         s = v128.load32_splat(xp + o2);
-        a20 = f32x4.add(a20, f32x4.mul(s, d0)); a21 = f32x4.add(a21, f32x4.mul(s, d1));
+        a20 = madd(s, d0, a20); a21 = madd(s, d1, a21);
         s = v128.load32_splat(xp + o3);
-        a30 = f32x4.add(a30, f32x4.mul(s, d0)); a31 = f32x4.add(a31, f32x4.mul(s, d1));
+        a30 = madd(s, d0, a30); a31 = madd(s, d1, a31);
         xp += rowX;
         dp += rowY;
       }
@@ -140,10 +134,10 @@ function weightGradientWide(x: usize, d: usize, gW: usize, n: i32, k: i32, m: i3
       let dp = d + jo;
       for (let i = 0; i < n; i++) {
         const d0 = v128.load(dp);
-        a0 = f32x4.add(a0, f32x4.mul(v128.load32_splat(xp), d0));
-        a1 = f32x4.add(a1, f32x4.mul(v128.load32_splat(xp + o1), d0));
-        a2 = f32x4.add(a2, f32x4.mul(v128.load32_splat(xp + o2), d0));
-        a3 = f32x4.add(a3, f32x4.mul(v128.load32_splat(xp + o3), d0));
+        a0 = madd(v128.load32_splat(xp), d0, a0);
+        a1 = madd(v128.load32_splat(xp + o1), d0, a1);
+        a2 = madd(v128.load32_splat(xp + o2), d0, a2);
+        a3 = madd(v128.load32_splat(xp + o3), d0, a3);
         xp += rowX;
         dp += rowY;
       }
@@ -179,7 +173,7 @@ function weightGradientNarrow(x: usize, d: usize, gW: usize, n: i32, k: i32, m: 
       const po = <usize>p << 2;
       let acc = f32x4.splat(0);
       for (let i = 0; i < n; i++) {
-        acc = f32x4.add(acc, f32x4.mul(v128.load(x + <usize>i * rowX + po), v128.load32_splat(d + <usize>i * rowY + jo)));
+        acc = madd(v128.load(x + <usize>i * rowX + po), v128.load32_splat(d + <usize>i * rowY + jo), acc);
       }
       addOrSetScalar(gW + ((<usize>p * <usize>m + <usize>j) << 2), f32x4.extract_lane(acc, 0), accumulate);
       addOrSetScalar(gW + (((<usize>p + 1) * <usize>m + <usize>j) << 2), f32x4.extract_lane(acc, 1), accumulate);
@@ -212,13 +206,13 @@ function inputGradient(d: usize, w: usize, dX: usize, n: i32, k: i32, m: i32): v
         const jo = <usize>j << 2;
         const u = v128.load(d0 + jo), v = v128.load(d1 + jo);
         let wv = v128.load(w0 + jo);
-        a00 = f32x4.add(a00, f32x4.mul(u, wv)); a10 = f32x4.add(a10, f32x4.mul(v, wv));
+        a00 = madd(u, wv, a00); a10 = madd(v, wv, a10);
         wv = v128.load(w1 + jo);
-        a01 = f32x4.add(a01, f32x4.mul(u, wv)); a11 = f32x4.add(a11, f32x4.mul(v, wv));
+        a01 = madd(u, wv, a01); a11 = madd(v, wv, a11);
         wv = v128.load(w2 + jo);
-        a02 = f32x4.add(a02, f32x4.mul(u, wv)); a12 = f32x4.add(a12, f32x4.mul(v, wv));
+        a02 = madd(u, wv, a02); a12 = madd(v, wv, a12);
         wv = v128.load(w3 + jo);
-        a03 = f32x4.add(a03, f32x4.mul(u, wv)); a13 = f32x4.add(a13, f32x4.mul(v, wv));
+        a03 = madd(u, wv, a03); a13 = madd(v, wv, a13);
       }
       let s00 = hsum(a00), s01 = hsum(a01), s02 = hsum(a02), s03 = hsum(a03);
       let s10 = hsum(a10), s11 = hsum(a11), s12 = hsum(a12), s13 = hsum(a13);
@@ -249,7 +243,7 @@ function inputGradient(d: usize, w: usize, dX: usize, n: i32, k: i32, m: i32): v
 function dot(a: usize, b: usize, len: i32): f32 {
   let acc = f32x4.splat(0);
   let j = 0;
-  for (; j + 4 <= len; j += 4) acc = f32x4.add(acc, f32x4.mul(v128.load(a + (<usize>j << 2)), v128.load(b + (<usize>j << 2))));
+  for (; j + 4 <= len; j += 4) acc = madd(v128.load(a + (<usize>j << 2)), v128.load(b + (<usize>j << 2)), acc);
   let s = hsum(acc);
   for (; j < len; j++) s += load<f32>(a + (<usize>j << 2)) * load<f32>(b + (<usize>j << 2));
   return s;

@@ -4,6 +4,7 @@
 // four times and the accumulators stay in the 16 xmm registers V8 has on x64.
 
 import { GELU, storeActivated, activateScalar, geluPass } from './activation';
+import { madd } from './madd';
 
 export function denseForward(x: usize, w: usize, b: usize, pre: usize, out: usize, n: i32, k: i32, m: i32, act: i32): void {
   if (m == 1) {
@@ -36,13 +37,13 @@ function forwardRows4(x: usize, w: usize, b: usize, pre: usize, out: usize, k: i
       const po = <usize>p << 2;
       const w0 = v128.load(wp), w1 = v128.load(wp, 16);
       let s = v128.load32_splat(x + po);
-      a00 = f32x4.add(a00, f32x4.mul(s, w0)); a01 = f32x4.add(a01, f32x4.mul(s, w1));
+      a00 = madd(s, w0, a00); a01 = madd(s, w1, a01);
       s = v128.load32_splat(x1 + po);
-      a10 = f32x4.add(a10, f32x4.mul(s, w0)); a11 = f32x4.add(a11, f32x4.mul(s, w1));
+      a10 = madd(s, w0, a10); a11 = madd(s, w1, a11);
       s = v128.load32_splat(x2 + po);
-      a20 = f32x4.add(a20, f32x4.mul(s, w0)); a21 = f32x4.add(a21, f32x4.mul(s, w1));
+      a20 = madd(s, w0, a20); a21 = madd(s, w1, a21);
       s = v128.load32_splat(x3 + po);
-      a30 = f32x4.add(a30, f32x4.mul(s, w0)); a31 = f32x4.add(a31, f32x4.mul(s, w1));
+      a30 = madd(s, w0, a30); a31 = madd(s, w1, a31);
       wp += rowY;
     }
     storeActivated(pre + jo, out + jo, a00, act); storeActivated(pre + jo + 16, out + jo + 16, a01, act);
@@ -58,10 +59,10 @@ function forwardRows4(x: usize, w: usize, b: usize, pre: usize, out: usize, k: i
     for (let p = 0; p < k; p++) {
       const po = <usize>p << 2;
       const w0 = v128.load(wp);
-      a0 = f32x4.add(a0, f32x4.mul(v128.load32_splat(x + po), w0));
-      a1 = f32x4.add(a1, f32x4.mul(v128.load32_splat(x1 + po), w0));
-      a2 = f32x4.add(a2, f32x4.mul(v128.load32_splat(x2 + po), w0));
-      a3 = f32x4.add(a3, f32x4.mul(v128.load32_splat(x3 + po), w0));
+      a0 = madd(v128.load32_splat(x + po), w0, a0);
+      a1 = madd(v128.load32_splat(x1 + po), w0, a1);
+      a2 = madd(v128.load32_splat(x2 + po), w0, a2);
+      a3 = madd(v128.load32_splat(x3 + po), w0, a3);
       wp += rowY;
     }
     storeActivated(pre + jo, out + jo, a0, act);
@@ -84,7 +85,7 @@ function forwardRow1(x: usize, w: usize, b: usize, pre: usize, out: usize, k: i3
     let a = b != 0 ? v128.load(b + jo) : f32x4.splat(0);
     let wp = w + jo;
     for (let p = 0; p < k; p++) {
-      a = f32x4.add(a, f32x4.mul(v128.load32_splat(x + (<usize>p << 2)), v128.load(wp)));
+      a = madd(v128.load32_splat(x + (<usize>p << 2)), v128.load(wp), a);
       wp += rowY;
     }
     storeActivated(pre + jo, out + jo, a, act);
@@ -112,7 +113,7 @@ function forwardSingleOutput(x: usize, w: usize, b: usize, pre: usize, out: usiz
     let p = 0;
     for (; p + 4 <= k; p += 4) {
       const po = <usize>p << 2;
-      acc = f32x4.add(acc, f32x4.mul(v128.load(xr + po), v128.load(w + po)));
+      acc = madd(v128.load(xr + po), v128.load(w + po), acc);
     }
     let s = bias + ((f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1)) + (f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3)));
     for (; p < k; p++) s += load<f32>(xr + (<usize>p << 2)) * load<f32>(w + (<usize>p << 2));

@@ -12,6 +12,7 @@ import { DEFAULT_MLP_CONFIG } from '../nn/mlp-config.js';
 import { createGradientSource } from '../nn/gradient-source.js';
 import { createOptimizer } from '../nn/optimizers/optimizer.js';
 import '../nn/parallel/index.js';
+import { shuffleIndices, shuffleState } from '../nn/shuffle.js';
 
 export const BENCH_TRAIN_ROWS = 200_000;
 export const BENCH_INFER_ROWS = 65_536;
@@ -71,21 +72,24 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const loss = { posWeight: 1, focalGamma: 0 };
   const source = createGradientSource({ network, X, y, rows: trainRows, batchSize: batch, loss, threads, seed });
   const optimizer = createOptimizer({ kind: 'adam', lr: 1e-3 }, network);
-  const shuffleRng = rng.fork();
+  const order = shuffleState(rng.fork().state());
   let trainSeconds: number;
   try {
-    const shuffle = (): void => {
-      for (let i = 0; i < trainRows; i++) perm[i] = i;
-      shuffleRng.shuffle(perm);
-    };
+    const shuffle = (): void => shuffleIndices(perm, trainRows, order);
     const step = (start: number): void => {
       const rows = Math.min(batch, trainRows - start);
       source.compute(perm.subarray(start, start + rows), rows);
       optimizer.step();
     };
-    // Warm-up: compiles the hot paths (and starts the worker threads) outside the timed epoch.
+    // Warm-up: compiles the hot paths (and starts the worker threads) outside the timed epoch; the
+    // shuffle runs thrice on a scratch state so it is optimised code, as PyTorch's randperm is.
+    const scratch = shuffleState([1, 2, 3, 4]);
+    for (let r = 0; r < 3; r++) shuffleIndices(perm, trainRows, scratch);
     shuffle();
     for (let b = 0; b < BENCH_WARMUP_BATCHES; b++) step((b * batch) % trainRows);
+    // Training does not wait for late workers (the training thread does their shares meanwhile),
+    // but a two-thread figure must be two threads' work.
+    source.waitUntilReady?.();
     const t0 = performance.now();
     shuffle();
     for (let start = 0; start < trainRows; start += batch) step(start);

@@ -9,6 +9,7 @@ import { createGradientSource } from './gradient-source.js';
 import type { LossOptions, Mlp } from './mlp.js';
 import { createOptimizer, type OptimizerSpec } from './optimizers/optimizer.js';
 import { createTrainingProgress } from './progress.js';
+import { shuffleIndices, shuffleState } from './shuffle.js';
 // Registers the data-parallel gradient source used when threads > 1.
 import './parallel/index.js';
 
@@ -104,7 +105,8 @@ export async function fit(network: Mlp, train: Dataset, options: FitOptions): Pr
   const batches = Math.ceil(n / batchSize);
   const rng = createRng(options.seed);
   network.reseedDropout(rng.fork());
-  const shuffleRng = rng.fork();
+  // Rng.shuffle's permutations, from a fork of the seed, without its generic-array cost (shuffle.ts).
+  const order = shuffleState(rng.fork().state());
 
   // The optimizer first: it validates its settings before any training buffer exists.
   const optimizer = createOptimizer(options.optimizer, network);
@@ -139,8 +141,7 @@ export async function fit(network: Mlp, train: Dataset, options: FitOptions): Pr
   try {
     for (let epoch = 1; epoch <= options.epochs; epoch++) {
       const t0 = performance.now();
-      for (let i = 0; i < n; i++) perm[i] = i;
-      shuffleRng.shuffle(perm);
+      shuffleIndices(perm, n, order);
       let lossSum = 0;
       for (let b = 0; b < batches; b++) {
         const start = b * batchSize;

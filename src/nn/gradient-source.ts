@@ -12,6 +12,12 @@ export interface GradientSource {
   compute(batchIdx: Int32Array, n: number): number;
   /** Release buffers / workers. */
   dispose(): void | Promise<void>;
+  /**
+   * Blocks until every thread of the source is started (the parallel source's workers load their
+   * code and copy the rows, up to a second; compute() does not wait for them). For benches, which
+   * must time the threads they claim to time.
+   */
+  waitUntilReady?(): void;
 }
 
 export interface GradientSourceContext {

@@ -23,6 +23,14 @@ const WA = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 /** Where scripts/build-wasm.mjs writes the module, relative to this file (src/nn/ → build/). */
 export const WASM_PATH = fileURLToPath(new URL('../../build/kernels.wasm', import.meta.url));
+/**
+ * The same kernels built with relaxed SIMD: every multiply-add of the matrix products is one fused
+ * f32x4.relaxed_madd (assembly/madd.ts), 1.4–1.9× on the large layer where the CPU has FMA. Used by
+ * default when the runtime compiles it (Node 20 behind a V8 flag set around the compile); results
+ * then differ from kernels.wasm in the last bits (one rounding instead of two), and are still the
+ * same run after run on one machine. TRACEHOUND_WASM_FMA=0 (or { fma: false }) keeps kernels.wasm.
+ */
+export const WASM_FMA_PATH = fileURLToPath(new URL('../../build/kernels-fma.wasm', import.meta.url));
 
 const ACTIVATION_CODE: Record<Activation, number> = { linear: 0, relu: 1, leaky_relu: 2, gelu: 3 };
 
@@ -53,6 +61,8 @@ interface KernelExports {
 }
 
 const compiled = new Map<string, WasmModule>();
+/** Paths whose compile failed (a runtime without relaxed SIMD): not tried again. */
+const uncompilable = new Set<string>();
 
 /** Whether build/kernels.wasm exists (the engine can be created). */
 export function wasmKernelsBuilt(): boolean {
@@ -61,7 +71,11 @@ export function wasmKernelsBuilt(): boolean {
 
 /**
  * Compiles the module once per thread, with the optimising tier from the start: Node 20 would
- * otherwise run the first epochs through its baseline compiler (Liftoff), 1–3 slow epochs.
+ * otherwise run the first epochs through its baseline compiler (Liftoff), 1–3 slow epochs. A module
+ * using relaxed SIMD that does not compile as is (Node 20 ships it behind a flag) is compiled again
+ * with the flag on; the module keeps the features it was compiled with, so the flag is restored
+ * right after, like Liftoff. (Setting a flag a runtime does not know would print an error, hence
+ * the first plain attempt.)
  */
 function compileModule(path: string): WasmModule {
   const cached = compiled.get(path);
@@ -76,7 +90,16 @@ function compileModule(path: string): WasmModule {
   let module: WasmModule;
   v8.setFlagsFromString('--no-liftoff');
   try {
-    module = new WA.Module(bytes);
+    try {
+      module = new WA.Module(bytes);
+    } catch {
+      v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
+      try {
+        module = new WA.Module(bytes);
+      } finally {
+        v8.setFlagsFromString('--no-experimental-wasm-relaxed-simd');
+      }
+    }
   } finally {
     v8.setFlagsFromString('--liftoff');
   }
@@ -84,14 +107,37 @@ function compileModule(path: string): WasmModule {
   return module;
 }
 
-export interface WasmKernelsOptions {
-  /** The compiled kernels (default build/kernels.wasm). */
-  wasmPath?: string;
+/** The fused multiply-add build when wanted, built and compilable here; else the plain build. */
+function defaultModule(fma: boolean): { module: WasmModule; path: string } {
+  if (fma && existsSync(WASM_FMA_PATH) && !uncompilable.has(WASM_FMA_PATH)) {
+    try {
+      return { module: compileModule(WASM_FMA_PATH), path: WASM_FMA_PATH };
+    } catch {
+      uncompilable.add(WASM_FMA_PATH); // a runtime without relaxed SIMD: the plain build does the same work
+    }
+  }
+  return { module: compileModule(WASM_PATH), path: WASM_PATH };
 }
 
+export interface WasmKernelsOptions {
+  /** The compiled kernels (default: build/kernels-fma.wasm if usable, else build/kernels.wasm). */
+  wasmPath?: string;
+  /** Use the fused multiply-add build when possible (default true unless TRACEHOUND_WASM_FMA=0). */
+  fma?: boolean;
+}
+
+export type WasmKernels = Kernels & {
+  readonly heap: WasmHeap;
+  /** The module this instance runs (worker threads load the same one, so threads agree bit for bit). */
+  readonly wasmPath: string;
+};
+
 /** A fresh instance of the wasm kernels with its own linear memory. */
-export function createWasmKernels(options: WasmKernelsOptions = {}): Kernels & { readonly heap: WasmHeap } {
-  const module = compileModule(options.wasmPath ?? WASM_PATH);
+export function createWasmKernels(options: WasmKernelsOptions = {}): WasmKernels {
+  const fma = options.fma ?? process.env.TRACEHOUND_WASM_FMA !== '0';
+  const { module, path } = options.wasmPath !== undefined
+    ? { module: compileModule(options.wasmPath), path: options.wasmPath }
+    : defaultModule(fma);
   const memory = new WA.Memory({ initial: INITIAL_PAGES, maximum: MAXIMUM_PAGES, shared: true });
   const instance = new WA.Instance(module, { env: { memory } });
   const ex = instance.exports as unknown as KernelExports;
@@ -109,6 +155,7 @@ export function createWasmKernels(options: WasmKernelsOptions = {}): Kernels & {
   return {
     engine: 'wasm',
     heap,
+    wasmPath: path,
     alloc(length) {
       const start = heap.allocate(length * 4);
       return new Float32Array(memory.buffer, start, length);

@@ -41,7 +41,7 @@ interface LayerBuffers {
   gB: Float32Array;
   /** Pre-activation [CHUNK_ROWS × outputs]. */
   pre: Float32Array;
-  /** Activation output (after dropout when training); equals `pre` for the linear output layer. */
+  /** Activation output (after dropout when training); the same buffer as `pre` except for GELU. */
   out: Float32Array;
   /** ∂L/∂out, turned into ∂L/∂pre by the backward kernel. */
   grad: Float32Array;
@@ -78,6 +78,10 @@ export class Mlp {
       const size = CHUNK_ROWS * layout.outputs;
       const pre = k.alloc(size);
       const hidden = l + 1 < layouts.length;
+      // relu and leaky_relu keep the sign of pre, which is all their backward needs, so their output
+      // overwrites pre in place: half the activation memory and one store less per value. (With
+      // dropout, out·mask keeps the sign too, and dropped units get a zero gradient either way.)
+      const inPlace = !hidden || layout.activation === 'relu' || layout.activation === 'leaky_relu';
       return {
         layout,
         w: this.params.subarray(layout.wOffset, layout.bOffset),
@@ -85,7 +89,7 @@ export class Mlp {
         gW: this.grads.subarray(layout.wOffset, layout.bOffset),
         gB: this.grads.subarray(layout.bOffset, layout.bOffset + layout.outputs),
         pre,
-        out: hidden ? k.alloc(size) : pre,
+        out: inPlace ? pre : k.alloc(size),
         grad: k.alloc(size),
         mask: hidden && this.config.dropout > 0 ? k.alloc(size) : null,
       };
@@ -112,9 +116,10 @@ export class Mlp {
    * be buffers from this network's kernels (or views of them). Dropout is active here.
    * `meanOver` (default n) is the row count the loss is averaged over: a data-parallel worker
    * computing its share of a larger batch passes the whole batch's size, so the shares' gradients
-   * and losses simply add up (src/nn/parallel/).
+   * and losses simply add up (src/nn/parallel/). With `accumulate` the gradient is added to what
+   * `grads` holds (the training thread computing a worker's share, src/nn/parallel/).
    */
-  forwardBackward(x: Float32Array, y: Float32Array, n: number, loss: LossOptions, meanOver = n): number {
+  forwardBackward(x: Float32Array, y: Float32Array, n: number, loss: LossOptions, meanOver = n, accumulate = false): number {
     const d = this.config.inputs;
     if (!(n > 0)) throw new ValidationError(`forwardBackward needs at least one row. Got n=${n}.`);
     const scale = 1 / meanOver;
@@ -125,7 +130,7 @@ export class Mlp {
       const xc = x.subarray(r0 * d, (r0 + rows) * d);
       this.forwardChunk(xc, rows, true);
       total += this.kernels.bceWithLogits(last.out, y.subarray(r0, r0 + rows), last.grad, rows, loss.posWeight, loss.focalGamma, scale);
-      this.backwardChunk(xc, rows, r0 > 0);
+      this.backwardChunk(xc, rows, accumulate || r0 > 0);
     }
     return total / meanOver;
   }

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { createWasmKernels } from '../../src/nn/kernels-wasm.js';
+import { createWasmKernels, WASM_FMA_PATH, WASM_PATH } from '../../src/nn/kernels-wasm.js';
 import { createTsKernels } from '../../src/nn/kernels-ts.js';
 import { getKernels } from '../../src/nn/engine.js';
 import { ACTIVATIONS, type Activation, type Kernels } from '../../src/nn/kernels.js';
@@ -18,6 +18,7 @@ import { runKernelContract } from './kernels-contract.js';
 import { mlpLoss64 } from './reference-f64.js';
 
 runKernelContract('wasm', () => createWasmKernels());
+runKernelContract('wasm, plain SIMD build (no fused multiply-add)', () => createWasmKernels({ fma: false }));
 
 function data(n: number, d: number, seed: number) {
   const rng = createRng(seed);
@@ -154,4 +155,90 @@ test('a missing .wasm says to run npm run build:wasm', () => {
 
 test('getKernels selects the wasm engine by name', () => {
   assert.equal(getKernels('wasm').engine, 'wasm');
+});
+
+test('the default wasm engine runs the fused multiply-add build unless TRACEHOUND_WASM_FMA=0; { fma: false } the plain one', () => {
+  // TRACEHOUND_WASM_FMA=0 is how a user (or CI's plain-kernel run) opts out; otherwise FMA is the default.
+  const expected = process.env.TRACEHOUND_WASM_FMA === '0' ? WASM_PATH : WASM_FMA_PATH;
+  assert.equal(createWasmKernels().wasmPath, expected, 'build/kernels-fma.wasm is built by npm run build:wasm and compiles on Node 20');
+  assert.equal(createWasmKernels({ fma: true }).wasmPath, WASM_FMA_PATH);
+  assert.equal(createWasmKernels({ fma: false }).wasmPath, WASM_PATH);
+  assert.equal(getKernels('wasm').engine, 'wasm');
+});
+
+/** x, w, pre, dOut and the gradient buffers of one dense layer over n rows, deterministic values. */
+function layerBuffers(K: Kernels, n: number, k: number, m: number, seed: number) {
+  const rng = createRng(seed);
+  const mk = (len: number) => {
+    const a = K.alloc(len);
+    for (let i = 0; i < len; i++) a[i] = rng.normal();
+    return a;
+  };
+  return { x: mk(n * k), w: mk(k * m), pre: mk(n * m), d: mk(n * m), gW: mk(k * m), gB: mk(m), dX: mk(n * k) };
+}
+
+test('backward over two chunks with accumulate gives the floats of adding the chunks\' own gradients (the two-thread identity)', () => {
+  // The default network's layers (row tiles, the single-output pass), a tail column and a layer too
+  // large for the tiled path; each chunk spans several row tiles.
+  const shapes: Array<[number, number, Activation, boolean]> = [[7, 64, 'relu', false], [64, 32, 'relu', true], [32, 1, 'linear', true], [9, 13, 'leaky_relu', true], [5, 6, 'gelu', true], [130, 100, 'relu', true]];
+  for (const fma of [true, false]) {
+    const K = createWasmKernels({ fma });
+    for (const [k, m, act, withDX] of shapes) {
+      const n = 300;
+      const a = layerBuffers(K, 2 * n, k, m, 1), b = layerBuffers(K, 2 * n, k, m, 1);
+      const half = (buf: Float32Array, width: number, h: number) => buf.subarray(h * n * width, (h + 1) * n * width);
+      // a: first chunk written, second accumulated onto it (one thread).
+      K.denseBackward(half(a.x, k, 0), a.w, half(a.pre, m, 0), half(a.d, m, 0), a.gW, a.gB, withDX ? half(a.dX, k, 0) : null, n, k, m, act, false);
+      K.denseBackward(half(a.x, k, 1), a.w, half(a.pre, m, 1), half(a.d, m, 1), a.gW, a.gB, withDX ? half(a.dX, k, 1) : null, n, k, m, act, true);
+      // b: each chunk on its own, then added as the parallel reduction adds a worker's gradient.
+      K.denseBackward(half(b.x, k, 0), b.w, half(b.pre, m, 0), half(b.d, m, 0), b.gW, b.gB, withDX ? half(b.dX, k, 0) : null, n, k, m, act, false);
+      const gW0 = Float32Array.from(b.gW), gB0 = Float32Array.from(b.gB);
+      K.denseBackward(half(b.x, k, 1), b.w, half(b.pre, m, 1), half(b.d, m, 1), b.gW, b.gB, withDX ? half(b.dX, k, 1) : null, n, k, m, act, false);
+      const what = `${k}→${m} ${act}${fma ? ' fma' : ''}`;
+      assert.ok(a.gW.every((v, i) => Object.is(v, Math.fround(gW0[i] + b.gW[i]))), `gW, ${what}`);
+      assert.ok(a.gB.every((v, i) => Object.is(v, Math.fround(gB0[i] + b.gB[i]))), `gB, ${what}`);
+      assert.ok(a.d.every((v, i) => Object.is(v, b.d[i])), `dPre, ${what}`);
+      if (withDX) assert.ok(a.dX.every((v, i) => Object.is(v, b.dX[i])), `dX, ${what}`);
+    }
+  }
+});
+
+test('the fused multiply-add and plain builds agree to float32 rounding on the default layers', () => {
+  const F = createWasmKernels({ fma: true }), P = createWasmKernels({ fma: false });
+  for (const [k, m, act] of [[7, 64, 'relu'], [64, 32, 'relu'], [32, 1, 'linear']] as Array<[number, number, Activation]>) {
+    const n = 512;
+    const f = layerBuffers(F, n, k, m, 2), p = layerBuffers(P, n, k, m, 2);
+    F.denseForward(f.x, f.w, f.gB, f.pre, f.pre, n, k, m, act);
+    P.denseForward(p.x, p.w, p.gB, p.pre, p.pre, n, k, m, act);
+    const close = (u: Float32Array, v: Float32Array, what: string) => {
+      let scale = 0, err = 0;
+      for (let i = 0; i < u.length; i++) {
+        scale = Math.max(scale, Math.abs(v[i]));
+        err = Math.max(err, Math.abs(u[i] - v[i]));
+      }
+      assert.ok(err <= 1e-5 * scale, `${what} ${k}→${m}: max difference ${err} at scale ${scale}`);
+    };
+    close(f.pre, p.pre, 'forward');
+    F.denseBackward(f.x, f.w, f.pre, f.d, f.gW, f.gB, f.dX, n, k, m, act, false);
+    P.denseBackward(p.x, p.w, p.pre, p.d, p.gW, p.gB, p.dX, n, k, m, act, false);
+    close(f.gW, p.gW, 'gW');
+    close(f.gB, p.gB, 'gB');
+    close(f.dX, p.dX, 'dX');
+  }
+});
+
+test('bceWithLogits over many rows (the log of products per block) matches the ts engine to float64 rounding', () => {
+  const W = createWasmKernels(), T = createTsKernels();
+  const n = 1500;
+  const rng = createRng(4);
+  const z = Array.from({ length: n }, (_, i) => (i % 50 === 0 ? 60 * rng.normal() : 4 * rng.normal()));
+  const y = Array.from({ length: n }, () => (rng.next() < 0.3 ? 1 : 0));
+  for (const posWeight of [1, 3.5]) {
+    const zw = W.alloc(n), yw = W.alloc(n);
+    zw.set(z);
+    yw.set(y);
+    const got = W.bceWithLogits(zw, yw, W.alloc(n), n, posWeight, 0, 1);
+    const want = T.bceWithLogits(Float32Array.from(z), Float32Array.from(y), new Float32Array(n), n, posWeight, 0, 1);
+    assert.ok(Math.abs(got - want) <= 1e-12 * want, `posWeight ${posWeight}: ${got} vs ${want}`);
+  }
 });

@@ -144,3 +144,18 @@ test('bad weights, bad inputs and bad configs are clear errors', () => {
   assert.throws(() => net.predictProba(new Float32Array(5), 2), ValidationError);
   assert.throws(() => new Mlp({ inputs: 3, hidden: [64, 0], activation: 'relu', dropout: 0, init: 'kaiming' }), /'hidden' option must be a list of positive integers. Got \[64,0\]/);
 });
+
+test('forwardBackward with accumulate adds its gradient to what grads holds', () => {
+  const net = new Mlp({ inputs: 3, hidden: [4], activation: 'relu', dropout: 0, init: 'kaiming' }, { seed: 2, kernels });
+  const { X, y } = data(10, 3, 5);
+  const loss = { posWeight: 1, focalGamma: 0 };
+  net.forwardBackward(X.subarray(15), y.subarray(5), 5, loss, 10);
+  const second = Float32Array.from(net.grads);
+  net.forwardBackward(X.subarray(0, 15), y.subarray(0, 5), 5, loss, 10);
+  const first = Float32Array.from(net.grads);
+  net.forwardBackward(X.subarray(15), y.subarray(5), 5, loss, 10, true);
+  // The ts kernels add each product into gW as they go, so the sum matches to rounding (the wasm
+  // kernels add a chunk's sum once: exact, test/nn/kernels-wasm.test.ts).
+  net.grads.forEach((v, i) => assert.ok(Math.abs(v - (first[i] + second[i])) <= 1e-6, `grads[${i}]: ${v} vs ${first[i] + second[i]}`));
+  assert.ok(second.some((v) => v !== 0) && first.some((v, i) => v !== net.grads[i]));
+});

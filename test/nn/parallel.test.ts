@@ -133,3 +133,39 @@ test('a worker that fails reports it through the control block and the error por
   port1.close();
   await worker.terminate();
 });
+
+test('wasm, two threads: a share the worker has not started is computed by the training thread, with the same floats', async () => {
+  const config = { inputs: 7, hidden: [64, 32], activation: 'relu' as const, dropout: 0, init: 'kaiming' as const };
+  const kernels = getKernels('wasm');
+  const two = new Mlp(config, { seed: 4, kernels });
+  const one = new Mlp(config, { seed: 4, kernels });
+  const X = kernels.alloc(data.n * 7), y = kernels.alloc(data.n);
+  X.set(data.X);
+  y.set(data.y);
+  const loss = { posWeight: 1, focalGamma: 0 };
+  const ctx = { X, y, rows: data.n, batchSize: 1024, loss, seed: 1 };
+  const parallel = createGradientSource({ ...ctx, network: two, threads: 2 }) as ParallelGradientSource;
+  const single = createGradientSource({ ...ctx, network: one, threads: 1 });
+  const idx = kernels.allocInt32(1024);
+  const rng = createRng(6);
+  try {
+    // Until the worker has computed some shares itself (it may lose a few races on a busy machine).
+    for (let b = 0; b < 200 && parallel.sharesTakenOver > b - 3; b++) {
+      for (let i = 0; i < 1024; i++) idx[i] = rng.int(data.n);
+      const l2 = parallel.compute(idx, 1024);
+      const l1 = single.compute(idx, 1024);
+      assert.ok(identical(two.grads, one.grads), `batch ${b}: the gradient of one thread`);
+      assert.ok(Math.abs(l1 - l2) <= 1e-6 * l1, `batch ${b}: loss ${l2} vs ${l1}`);
+      // Straight after construction the worker is still loading its code and copying the rows.
+      if (b === 0) assert.equal(parallel.sharesTakenOver, 1, 'the first share was taken over');
+      if (b === 0) await new Promise((r) => setTimeout(r, 2000)); // the worker is ready after this
+    }
+    assert.ok(parallel.sharesTakenOver < 197, `the worker computed shares too (${parallel.sharesTakenOver} taken over)`);
+  } finally {
+    await parallel.dispose();
+    single.dispose();
+    for (const buf of [X, y, idx]) kernels.free(buf);
+    two.dispose();
+    one.dispose();
+  }
+});

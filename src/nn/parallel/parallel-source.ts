@@ -2,11 +2,19 @@
 // mini-batch itself while worker threads compute the others, each against the same parameters;
 // the shares' gradients are then added in a fixed order (training thread, worker 1, worker 2, …)
 // and fit() takes one optimizer step. No Hogwild: every run with a seed gives the same weights.
+//
+// On a busy machine a worker thread may not get a core for a while. When the training thread is
+// done with its own share and the worker has not yet taken its request (Slot.CLAIM), or took it but
+// is not done within the time the training thread needed for its own share, the training thread
+// computes that share itself, onto its own gradient: for a one-chunk share without dropout those are
+// the very floats the worker would have produced and the reduction would have added, so who computed
+// what never shows in the weights. Two threads are then never much slower than one.
 
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import { TracehoundError } from '../../errors.js';
 import { createRng } from '../../random.js';
 import type { GradientSource, GradientSourceContext } from '../gradient-source.js';
+import type { WasmKernels } from '../kernels-wasm.js';
 import { CHUNK_ROWS } from '../mlp.js';
 import {
   COMMAND_COMPUTE, COMMAND_STOP, CONTROL_SLOTS, STATUS_FAILED, Slot, splitShares, type WorkerInit,
@@ -36,6 +44,8 @@ export class ParallelGradientSource implements GradientSource {
   private readonly params: Float32Array;
   private readonly xBatch: Float32Array;
   private readonly yBatch: Float32Array;
+  /** Shares the training thread took over from a worker that had not started (for benches and tests). */
+  sharesTakenOver = 0;
 
   constructor(private readonly ctx: GradientSourceContext) {
     const { network, batchSize } = ctx;
@@ -55,6 +65,7 @@ export class ParallelGradientSource implements GradientSource {
       const init: WorkerInit = {
         index: w + 1,
         engine: k.engine,
+        wasmPath: (k as Partial<WasmKernels>).wasmPath,
         config: network.toJSON(),
         X: ctx.X,
         y: ctx.y,
@@ -75,6 +86,10 @@ export class ParallelGradientSource implements GradientSource {
     return this.workers.length + 1;
   }
 
+  waitUntilReady(): void {
+    for (const h of this.workers) this.awaitReady(h);
+  }
+
   compute(batchIdx: Int32Array, n: number): number {
     const { network, X, y, loss } = this.ctx;
     const k = network.kernels;
@@ -82,7 +97,9 @@ export class ParallelGradientSource implements GradientSource {
     if (shares.length > 1) this.params.set(network.params);
     for (let s = 1; s < shares.length; s++) {
       const h = this.workers[s - 1];
-      this.awaitReady(h);
+      // A worker still starting up is no reason to wait when its share can be taken over.
+      if (this.canTakeOver(shares[s][1])) this.checkFailed(h);
+      else this.awaitReady(h);
       const [start, count] = shares[s];
       h.indices.set(batchIdx.subarray(start, start + count));
       Atomics.store(h.control, Slot.COUNT, count);
@@ -97,11 +114,30 @@ export class ParallelGradientSource implements GradientSource {
     const own = batchIdx.subarray(0, count0);
     k.gatherRows(X, own, this.xBatch, count0, network.inputs);
     k.gatherRows(y, own, this.yBatch, count0, 1);
+    const ownStart = performance.now();
     let total = network.forwardBackward(this.xBatch, this.yBatch, count0, loss, n);
+    const ownMs = performance.now() - ownStart;
     // Fixed-order reduction: grads = ((own + worker 1) + worker 2) + …
     const g = network.grads;
     for (let s = 1; s < shares.length; s++) {
       const h = this.workers[s - 1];
+      const [start, count] = shares[s];
+      const takeOver = this.canTakeOver(count) && (
+        Atomics.compareExchange(h.control, Slot.CLAIM, h.generation - 1, h.generation) === h.generation - 1 ||
+        // The worker took it. It started before this thread finished its own share of the same size,
+        // so it should be done within as long again; if not, it lost its core to another process
+        // (for a whole time slice, milliseconds) and the share is computed here instead. Its late
+        // result is never read: the next request waits for the next generation.
+        !this.waitFor(h, Slot.DONE, h.generation, 'compute its share of the batch', ownMs)
+      );
+      if (takeOver) {
+        const rows = batchIdx.subarray(start, start + count);
+        k.gatherRows(X, rows, this.xBatch, count, network.inputs);
+        k.gatherRows(y, rows, this.yBatch, count, 1);
+        total += network.forwardBackward(this.xBatch, this.yBatch, count, loss, n, true);
+        this.sharesTakenOver += 1;
+        continue;
+      }
       this.awaitDone(h);
       const wg = h.grads;
       for (let i = 0; i < g.length; i++) g[i] += wg[i];
@@ -125,6 +161,22 @@ export class ParallelGradientSource implements GradientSource {
     this.workers.length = 0;
   }
 
+  /**
+   * Whether the training thread may compute a worker's share itself: a single chunk (accumulated onto
+   * the gradient, the chunk's sum is added once, as the reduction adds the worker's) and no dropout
+   * (a worker's replica draws its own masks).
+   */
+  private canTakeOver(count: number): boolean {
+    return count <= CHUNK_ROWS && this.ctx.network.config.dropout === 0;
+  }
+
+  private checkFailed(h: WorkerHandle): void {
+    if (Atomics.load(h.control, Slot.STATUS) === STATUS_FAILED) {
+      const msg = receiveMessageOnPort(h.errorPort)?.message ?? 'unknown error';
+      throw new TracehoundError('E_WORKER', `A training worker thread failed: ${msg}. Retry with --threads 1.`);
+    }
+  }
+
   private awaitReady(h: WorkerHandle): void {
     if (h.ready) return;
     this.waitFor(h, Slot.READY, 1, 'start');
@@ -135,18 +187,20 @@ export class ParallelGradientSource implements GradientSource {
     this.waitFor(h, Slot.DONE, h.generation, 'compute its share of the batch');
   }
 
-  private waitFor(h: WorkerHandle, slot: number, value: number, what: string): void {
-    const deadline = performance.now() + WORKER_TIMEOUT_MS;
+  /** Waits until control[slot] = value: true; false after patienceMs if given; an error after the timeout. */
+  private waitFor(h: WorkerHandle, slot: number, value: number, what: string, patienceMs = Infinity): boolean {
+    const start = performance.now();
+    const deadline = start + WORKER_TIMEOUT_MS;
+    const patience = start + patienceMs;
     for (;;) {
       const now = Atomics.load(h.control, slot);
-      if (Atomics.load(h.control, Slot.STATUS) === STATUS_FAILED) {
-        const msg = receiveMessageOnPort(h.errorPort)?.message ?? 'unknown error';
-        throw new TracehoundError('E_WORKER', `A training worker thread failed: ${msg}. Retry with --threads 1.`);
-      }
-      if (now === value) return;
-      const left = deadline - performance.now();
+      this.checkFailed(h);
+      if (now === value) return true;
+      const t = performance.now();
+      if (t >= patience) return false;
+      const left = deadline - t;
       if (left <= 0) throw new TracehoundError('E_WORKER', `A training worker thread did not ${what} within ${WORKER_TIMEOUT_MS / 1000} s. Retry with --threads 1.`);
-      Atomics.wait(h.control, slot, now, Math.min(left, 1000));
+      Atomics.wait(h.control, slot, now, Math.min(left, patience - t, 1000));
     }
   }
 }

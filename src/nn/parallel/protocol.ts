@@ -20,6 +20,12 @@ export const Slot = {
   TOTAL: 5,
   /** 0 compute, 1 stop. */
   COMMAND: 6,
+  /**
+   * The last generation someone took on: the worker or, when the worker has not started it by the
+   * time the training thread is done with its own share, the training thread (compareExchange from
+   * generation − 1, so exactly one of them computes each request).
+   */
+  CLAIM: 7,
 } as const;
 
 export const CONTROL_SLOTS = 8;
@@ -32,6 +38,8 @@ export const STATUS_FAILED = 1;
 export interface WorkerInit {
   index: number;
   engine: 'ts' | 'wasm';
+  /** For the wasm engine: the module the training thread runs (the worker loads the same one). */
+  wasmPath?: string;
   /** The network's configuration (Mlp.toJSON()). */
   config: unknown;
   /** All training rows and labels (copied once into the worker's kernel memory). */

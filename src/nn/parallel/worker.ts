@@ -5,6 +5,7 @@
 import { workerData } from 'node:worker_threads';
 import { rngFromState } from '../../random.js';
 import { getKernels } from '../engine.js';
+import { createWasmKernels } from '../kernels-wasm.js';
 import { Mlp } from '../mlp.js';
 import type { MlpConfig } from '../mlp-config.js';
 import { COMMAND_STOP, STATUS_FAILED, Slot, type WorkerInit } from './protocol.js';
@@ -22,7 +23,7 @@ function fail(e: unknown): void {
 }
 
 function run(): void {
-  const kernels = getKernels(init.engine);
+  const kernels = init.engine === 'wasm' && init.wasmPath ? createWasmKernels({ wasmPath: init.wasmPath }) : getKernels(init.engine);
   const net = new Mlp(init.config as MlpConfig, { kernels });
   net.reseedDropout(rngFromState(init.rngState));
   const d = net.inputs;
@@ -41,6 +42,8 @@ function run(): void {
     Atomics.wait(control, Slot.REQUEST, seen);
     seen = Atomics.load(control, Slot.REQUEST);
     if (Atomics.load(control, Slot.COMMAND) === COMMAND_STOP) break;
+    // The training thread computed this share itself (this thread was not running): nothing to do.
+    if (Atomics.compareExchange(control, Slot.CLAIM, seen - 1, seen) !== seen - 1) continue;
     const count = Atomics.load(control, Slot.COUNT);
     const total = Atomics.load(control, Slot.TOTAL);
     net.params.set(init.params);
