@@ -17,7 +17,7 @@ import type { GradientSource, GradientSourceContext } from '../gradient-source.j
 import type { WasmKernels } from '../kernels-wasm.js';
 import { CHUNK_ROWS } from '../mlp.js';
 import {
-  COMMAND_COMPUTE, COMMAND_STOP, CONTROL_SLOTS, STATUS_FAILED, Slot, splitShares, type WorkerInit,
+  COMMAND_COMPUTE, COMMAND_STOP, CONTROL_SLOTS, SPIN_MS, STATUS_FAILED, Slot, spinUntilChanged, splitShares, type WorkerInit,
 } from './protocol.js';
 import { spawnGradientWorker } from './spawn.js';
 
@@ -33,6 +33,11 @@ interface WorkerHandle {
   errorPort: MessagePort;
   generation: number;
   ready: boolean;
+}
+
+/** g += other, element by element. */
+function addInto(g: Float32Array, other: Float32Array): void {
+  for (let i = 0; i < g.length; i++) g[i] += other[i];
 }
 
 function sharedFloat32(length: number): Float32Array {
@@ -90,60 +95,63 @@ export class ParallelGradientSource implements GradientSource {
     for (const h of this.workers) this.awaitReady(h);
   }
 
+  // compute() and the helpers below are kept small on purpose: V8 optimises each on a background
+  // thread, and on two cores with both threads busy a long optimising compile (one big compute() took
+  // 11–37 ms, three times over as it met new paths) takes a core from the training or worker thread.
   compute(batchIdx: Int32Array, n: number): number {
-    const { network, X, y, loss } = this.ctx;
-    const k = network.kernels;
     const shares = splitShares(n, this.workers.length + 1, CHUNK_ROWS);
-    if (shares.length > 1) this.params.set(network.params);
-    for (let s = 1; s < shares.length; s++) {
-      const h = this.workers[s - 1];
-      // A worker still starting up is no reason to wait when its share can be taken over.
-      if (this.canTakeOver(shares[s][1])) this.checkFailed(h);
-      else this.awaitReady(h);
-      const [start, count] = shares[s];
-      h.indices.set(batchIdx.subarray(start, start + count));
-      Atomics.store(h.control, Slot.COUNT, count);
-      Atomics.store(h.control, Slot.TOTAL, n);
-      Atomics.store(h.control, Slot.COMMAND, COMMAND_COMPUTE);
-      h.generation += 1;
-      Atomics.store(h.control, Slot.REQUEST, h.generation);
-      Atomics.notify(h.control, Slot.REQUEST);
-    }
+    if (shares.length > 1) this.params.set(this.ctx.network.params);
+    for (let s = 1; s < shares.length; s++) this.post(this.workers[s - 1], batchIdx, shares[s][0], shares[s][1], n);
     // The training thread's own share: rows [0, count0) of the batch.
-    const count0 = shares[0][1];
-    const own = batchIdx.subarray(0, count0);
-    k.gatherRows(X, own, this.xBatch, count0, network.inputs);
-    k.gatherRows(y, own, this.yBatch, count0, 1);
     const ownStart = performance.now();
-    let total = network.forwardBackward(this.xBatch, this.yBatch, count0, loss, n);
+    let total = this.computeHere(batchIdx, 0, shares[0][1], n, false);
     const ownMs = performance.now() - ownStart;
     // Fixed-order reduction: grads = ((own + worker 1) + worker 2) + …
-    const g = network.grads;
-    for (let s = 1; s < shares.length; s++) {
-      const h = this.workers[s - 1];
-      const [start, count] = shares[s];
-      const takeOver = this.canTakeOver(count) && (
-        Atomics.compareExchange(h.control, Slot.CLAIM, h.generation - 1, h.generation) === h.generation - 1 ||
-        // The worker took it. It started before this thread finished its own share of the same size,
-        // so it should be done within as long again; if not, it lost its core to another process
-        // (for a whole time slice, milliseconds) and the share is computed here instead. Its late
-        // result is never read: the next request waits for the next generation.
-        !this.waitFor(h, Slot.DONE, h.generation, 'compute its share of the batch', ownMs)
-      );
-      if (takeOver) {
-        const rows = batchIdx.subarray(start, start + count);
-        k.gatherRows(X, rows, this.xBatch, count, network.inputs);
-        k.gatherRows(y, rows, this.yBatch, count, 1);
-        total += network.forwardBackward(this.xBatch, this.yBatch, count, loss, n, true);
-        this.sharesTakenOver += 1;
-        continue;
-      }
-      this.awaitDone(h);
-      const wg = h.grads;
-      for (let i = 0; i < g.length; i++) g[i] += wg[i];
-      total += h.lossOut[0];
-    }
+    for (let s = 1; s < shares.length; s++) total += this.collect(this.workers[s - 1], batchIdx, shares[s][0], shares[s][1], n, ownMs);
     return total;
+  }
+
+  /** Hands rows [start, start + count) of the batch to worker h. */
+  private post(h: WorkerHandle, batchIdx: Int32Array, start: number, count: number, n: number): void {
+    // A worker still starting up is no reason to wait when its share can be taken over.
+    if (this.canTakeOver(count)) this.checkFailed(h);
+    else this.awaitReady(h);
+    h.indices.set(batchIdx.subarray(start, start + count));
+    Atomics.store(h.control, Slot.COUNT, count);
+    Atomics.store(h.control, Slot.TOTAL, n);
+    Atomics.store(h.control, Slot.COMMAND, COMMAND_COMPUTE);
+    h.generation += 1;
+    Atomics.store(h.control, Slot.REQUEST, h.generation);
+    Atomics.notify(h.control, Slot.REQUEST);
+  }
+
+  /** The gradient of rows [start, start + count) on this thread (added to the gradient with accumulate). */
+  private computeHere(batchIdx: Int32Array, start: number, count: number, n: number, accumulate: boolean): number {
+    const { network, X, y, loss } = this.ctx;
+    const k = network.kernels;
+    const rows = batchIdx.subarray(start, start + count);
+    k.gatherRows(X, rows, this.xBatch, count, network.inputs);
+    k.gatherRows(y, rows, this.yBatch, count, 1);
+    return network.forwardBackward(this.xBatch, this.yBatch, count, loss, n, accumulate);
+  }
+
+  /** Adds worker h's share (or, when it is late, computes it here); returns the share's loss. */
+  private collect(h: WorkerHandle, batchIdx: Int32Array, start: number, count: number, n: number, ownMs: number): number {
+    const takeOver = this.canTakeOver(count) && (
+      Atomics.compareExchange(h.control, Slot.CLAIM, h.generation - 1, h.generation) === h.generation - 1 ||
+      // The worker took it. It started before this thread finished its own share of the same size,
+      // so it should be done within as long again; if not, it lost its core to another process
+      // (for a whole time slice, milliseconds) and the share is computed here instead. Its late
+      // result is never read: the next request waits for the next generation.
+      !this.waitFor(h, Slot.DONE, h.generation, 'compute its share of the batch', ownMs)
+    );
+    if (takeOver) {
+      this.sharesTakenOver += 1;
+      return this.computeHere(batchIdx, start, count, n, true);
+    }
+    this.awaitDone(h);
+    addInto(this.ctx.network.grads, h.grads);
+    return h.lossOut[0];
   }
 
   async dispose(): Promise<void> {
@@ -200,7 +208,10 @@ export class ParallelGradientSource implements GradientSource {
       if (t >= patience) return false;
       const left = deadline - t;
       if (left <= 0) throw new TracehoundError('E_WORKER', `A training worker thread did not ${what} within ${WORKER_TIMEOUT_MS / 1000} s. Retry with --threads 1.`);
-      Atomics.wait(h.control, slot, now, Math.min(left, patience - t, 1000));
+      // Spin first (protocol.ts says why), within the patience; sleep only if that runs out.
+      if (spinUntilChanged(h.control, slot, now, Math.min(SPIN_MS, patience - t)) !== now) continue;
+      if (performance.now() >= patience) return false;
+      Atomics.wait(h.control, slot, now, Math.min(left, patience - performance.now(), 1000));
     }
   }
 }
