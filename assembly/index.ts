@@ -6,4 +6,5 @@ export { denseForward } from './forward';
 export { denseBackward } from './backward';
 export { bceWithLogits, sigmoid } from './loss';
 export { mulInPlace, gatherRows } from './misc';
+export { dropoutForward } from './dropout';
 export { adamStep, sgdStep } from './optim';

@@ -7,6 +7,7 @@
 import type { Activation, Kernels } from './kernels.js';
 import { applyActivation, multiplyByActivationDerivative } from './activations-ts.js';
 import { bceWithLogitsTs, sigmoidTs } from './loss-ts.js';
+import { dropoutForwardTs } from './dropout-ts.js';
 import { matmulBias, matmulTransposeA, matmulTransposeB, sumRows } from './matmul-ts.js';
 
 export function createTsKernels(): Kernels {
@@ -34,6 +35,8 @@ export function createTsKernels(): Kernels {
     mulInPlace(a, b, n) {
       for (let i = 0; i < n; i++) a[i] *= b[i];
     },
+
+    dropoutForward: dropoutForwardTs,
 
     gatherRows(src, idx, dst, n, d) {
       if (d === 1) {

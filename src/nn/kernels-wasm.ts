@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { TracehoundError } from '../errors.js';
 import type { Activation, Kernels } from './kernels.js';
+import { dropoutConstants } from './dropout-ts.js';
 import { WasmHeap, type WasmMemory } from './kernels-wasm-heap.js';
 
 // Node has WebAssembly, but the project's lib (ES2022, no DOM) does not declare it: these few
@@ -52,6 +53,7 @@ interface KernelExports {
   bceWithLogits(z: number, y: number, dz: number, n: number, posWeight: number, gamma: number, scale: number): number;
   sigmoid(z: number, out: number, n: number): void;
   mulInPlace(a: number, b: number, n: number): void;
+  dropoutForward(out: number, mask: number, n: number, keepBelow: number, scale: number, state: number): void;
   gatherRows(src: number, idx: number, dst: number, n: number, d: number): void;
   adamStep(
     p: number, g: number, m: number, v: number, len: number,
@@ -184,6 +186,10 @@ export function createWasmKernels(options: WasmKernelsOptions = {}): WasmKernels
     },
     mulInPlace(a, b, n) {
       ex.mulInPlace(ptr(a), ptr(b), n);
+    },
+    dropoutForward(out, mask, n, keep, state) {
+      const { keepBelow, scale } = dropoutConstants(keep);
+      ex.dropoutForward(ptr(out), ptr(mask), n, keepBelow, scale, ptr(state));
     },
     gatherRows(src, idx, dst, n, d) {
       ex.gatherRows(ptr(src), ptr(idx), ptr(dst), n, d);

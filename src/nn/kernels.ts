@@ -70,6 +70,13 @@ export interface Kernels {
   /** a[i] *= b[i] for i < n (dropout masks). */
   mulInPlace(a: Float32Array, b: Float32Array, n: number): void;
 
+  /**
+   * Inverted dropout keeping a fraction `keep` of out[0..n): draws mask[i] ∈ {0, 1/keep} from the
+   * 16-word stream state (an allocInt32 buffer, seeded by dropout-ts.ts) and multiplies out by it.
+   * Every engine draws the very same masks from the same state (dropout-ts.ts defines them).
+   */
+  dropoutForward(out: Float32Array, mask: Float32Array, n: number, keep: number, state: Int32Array): void;
+
   /** dst[r, :] = src[idx[r], :] for r < n; rows of width d. Shuffled mini-batches without JS copies. */
   gatherRows(src: Float32Array, idx: Int32Array, dst: Float32Array, n: number, d: number): void;
 

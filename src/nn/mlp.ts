@@ -12,6 +12,7 @@
 import { ValidationError } from '../errors.js';
 import { createRng, DEFAULT_SEED, type Rng } from '../random.js';
 import { getKernels } from './engine.js';
+import { DROPOUT_STATE_WORDS, seedDropoutState } from './dropout-ts.js';
 import { initialiseParameters } from './init.js';
 import type { Kernels } from './kernels.js';
 import { layerLayout, parameterCount, validateMlpConfig, type LayerLayout, type MlpConfig } from './mlp-config.js';
@@ -59,7 +60,8 @@ export class Mlp {
   readonly grads: Float32Array;
   private readonly layers: LayerBuffers[];
   private readonly inputChunk: Float32Array;
-  private dropoutRng: Rng;
+  /** The dropout mask streams (dropout-ts.ts), in kernel memory; null without dropout. */
+  private readonly dropoutState: Int32Array | null;
 
   constructor(config: MlpConfig, options: MlpOptions = {}) {
     this.config = Object.freeze(validateMlpConfig(config));
@@ -72,7 +74,8 @@ export class Mlp {
     const rng = createRng(options.seed ?? DEFAULT_SEED);
     if (options.weights) this.setWeights(options.weights);
     else initialiseParameters(this.params, layouts, this.config.init, rng);
-    this.dropoutRng = rng.fork();
+    this.dropoutState = this.config.dropout > 0 ? k.allocInt32(DROPOUT_STATE_WORDS) : null;
+    this.reseedDropout(rng.fork());
     this.inputChunk = k.alloc(CHUNK_ROWS * this.config.inputs);
     this.layers = layouts.map((layout, l) => {
       const size = CHUNK_ROWS * layout.outputs;
@@ -107,7 +110,7 @@ export class Mlp {
 
   /** Restart the dropout mask stream (fit() does this from its seed so a run depends only on it). */
   reseedDropout(rng: Rng): void {
-    this.dropoutRng = rng;
+    if (this.dropoutState) seedDropoutState(this.dropoutState, rng);
   }
 
   /**
@@ -171,6 +174,7 @@ export class Mlp {
       k.free(l.grad);
       if (l.mask) k.free(l.mask);
     }
+    if (this.dropoutState) k.free(this.dropoutState);
     k.free(this.inputChunk);
     k.free(this.params);
     k.free(this.grads);
@@ -197,9 +201,8 @@ export class Mlp {
     for (const l of this.layers) {
       const { inputs, outputs, activation } = l.layout;
       this.kernels.denseForward(input, l.w, l.b, l.pre, l.out, rows, inputs, outputs, activation);
-      if (training && l.mask) {
-        this.fillDropoutMask(l.mask, rows * outputs);
-        this.kernels.mulInPlace(l.out, l.mask, rows * outputs);
+      if (training && l.mask && this.dropoutState) {
+        this.kernels.dropoutForward(l.out, l.mask, rows * outputs, 1 - this.config.dropout, this.dropoutState);
       }
       input = l.out;
     }
@@ -215,13 +218,6 @@ export class Mlp {
       const dX = i === 0 ? null : this.layers[i - 1].grad;
       this.kernels.denseBackward(input, l.w, l.pre, l.grad, l.gW, l.gB, dX, rows, inputs, outputs, activation, accumulate);
     }
-  }
-
-  private fillDropoutMask(mask: Float32Array, len: number): void {
-    const keep = 1 - this.config.dropout;
-    const kept = 1 / keep;
-    const rng = this.dropoutRng;
-    for (let i = 0; i < len; i++) mask[i] = rng.next() < keep ? kept : 0;
   }
 }
 

@@ -7,6 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ACTIVATIONS, type Kernels } from '../../src/nn/kernels.js';
 import { createRng, type Rng } from '../../src/random.js';
+import { DROPOUT_STATE_WORDS, seedDropoutState } from '../../src/nn/dropout-ts.js';
 import { adam64, bce64, denseBackward64, denseForward64, sgd64 } from './reference-f64.js';
 
 const SHAPES: ReadonlyArray<[number, number, number]> = [
@@ -154,6 +155,47 @@ export function runKernelContract(name: string, make: () => Kernels): void {
         K.gatherRows(filled(K, src), idx, dst, n, d);
         for (let r = 0; r < n; r++) for (let c = 0; c < d; c++) assert.equal(dst[r * d + c], src[idx[r] * d + c]);
       }
+    });
+
+    test('dropoutForward keeps about keep of the values, scaled by 1/keep, and touches nothing past n', () => {
+      const n = 100_001;
+      const rng = createRng(17);
+      const a = randoms(rng, n + 1);
+      const out = filled(K, a);
+      const mask = K.alloc(n + 1);
+      mask[n] = 7;
+      const state = K.allocInt32(DROPOUT_STATE_WORDS);
+      seedDropoutState(state, createRng(18));
+      const keep = 0.7;
+      const scale = Math.fround(1 / keep);
+      K.dropoutForward(out, mask, n, keep, state);
+      let kept = 0;
+      for (let i = 0; i < n; i++) {
+        assert.ok(mask[i] === 0 || mask[i] === scale, `mask[${i}] = ${mask[i]}`);
+        if (mask[i] !== 0) kept++;
+        assert.equal(out[i], Math.fround(a[i] * mask[i]), `out[${i}]`);
+      }
+      assert.ok(Math.abs(kept / n - keep) < 0.01, `kept ${kept / n}`);
+      assert.equal(out[n], a[n], 'out past n is untouched');
+      assert.equal(mask[n], 7, 'mask past n is untouched');
+      // The stream moves on: the next call draws other masks.
+      const first = mask.slice(0, 64);
+      K.dropoutForward(filled(K, a), mask, 64, keep, state);
+      assert.notDeepEqual(Array.from(mask.subarray(0, 64)), Array.from(first));
+    });
+
+    test('dropoutForward: a call of n values advances the state as one of ⌈n/4⌉·4 values', () => {
+      const seed = (): Int32Array => {
+        const s = K.allocInt32(DROPOUT_STATE_WORDS);
+        seedDropoutState(s, createRng(19));
+        return s;
+      };
+      const s1 = seed(), s2 = seed();
+      const m1 = K.alloc(1004), m2 = K.alloc(1004);
+      K.dropoutForward(K.alloc(1004), m1, 1001, 0.5, s1);
+      K.dropoutForward(K.alloc(1004), m2, 1004, 0.5, s2);
+      assert.deepEqual(Array.from(s1), Array.from(s2));
+      assert.deepEqual(Array.from(m1.subarray(0, 1001)), Array.from(m2.subarray(0, 1001)));
     });
 
     test('adamStep matches Adam and AdamW by hand over three steps', () => {

@@ -13,6 +13,7 @@ import { ACTIVATIONS, type Activation, type Kernels } from '../../src/nn/kernels
 import { Mlp, CHUNK_ROWS } from '../../src/nn/mlp.js';
 import { fit } from '../../src/nn/fit.js';
 import { createRng } from '../../src/random.js';
+import { DROPOUT_STATE_WORDS, seedDropoutState } from '../../src/nn/dropout-ts.js';
 import { isTracehoundError } from '../../src/errors.js';
 import { runKernelContract } from './kernels-contract.js';
 import { mlpLoss64 } from './reference-f64.js';
@@ -75,39 +76,60 @@ test('wasm gradient check: widths that fill the SIMD blocks, over several chunks
   gradientCheck(wasm, 'relu', [9, 8], CHUNK_ROWS + 37, 1.5, 0);
 });
 
-test('ts and wasm train from the same initial weights to the same loss curve', async () => {
-  const n = 3000, d = 7;
-  const rng = createRng(11);
-  const X = new Float32Array(n * d), y = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let j = 0; j < d; j++) {
-      const v = rng.normal();
-      X[i * d + j] = v;
-      s += v * (j - 3);
+for (const dropout of [0, 0.2]) {
+  test(`ts and wasm train from the same initial weights to the same loss curve (dropout ${dropout})`, async () => {
+    const n = 3000, d = 7;
+    const rng = createRng(11);
+    const X = new Float32Array(n * d), y = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let j = 0; j < d; j++) {
+        const v = rng.normal();
+        X[i * d + j] = v;
+        s += v * (j - 3);
+      }
+      y[i] = s + rng.normal() > 0 ? 1 : 0;
     }
-    y[i] = s + rng.normal() > 0 ? 1 : 0;
+    const config = { inputs: d, hidden: [64, 32], activation: 'relu' as const, dropout, init: 'kaiming' as const };
+    const start = new Mlp(config, { seed: 3, kernels: createTsKernels() }).getWeights();
+    const curves: number[][] = [];
+    const finals: Float32Array[] = [];
+    for (const kernels of [createTsKernels(), createWasmKernels()]) {
+      const net = new Mlp(config, { kernels, weights: start });
+      const r = await fit(net, { X, y, n }, { epochs: 6, batchSize: 256, optimizer: { kind: 'adam', lr: 3e-3 }, seed: 8, threads: 1 });
+      curves.push(r.history.map((e) => e.loss));
+      finals.push(net.getWeights());
+      net.dispose();
+    }
+    const [ts, wa] = curves;
+    assert.equal(ts.length, 6);
+    assert.ok(ts[5] < 0.7 * ts[0], `the network learns: ${ts.join(', ')}`);
+    for (let e = 0; e < ts.length; e++) {
+      assert.ok(Math.abs(ts[e] - wa[e]) <= 1e-3 * ts[e], `epoch ${e + 1}: ts ${ts[e]} vs wasm ${wa[e]}`);
+    }
+    let maxDiff = 0;
+    for (let i = 0; i < finals[0].length; i++) maxDiff = Math.max(maxDiff, Math.abs(finals[0][i] - finals[1][i]));
+    assert.ok(maxDiff < 1e-2, `weights after 72 steps differ by at most ${maxDiff}`);
+  });
+}
+
+test('ts and wasm draw the same dropout masks from the same state', () => {
+  const ts = createTsKernels(), wasm = createWasmKernels();
+  const n = 4099;
+  const sTs = ts.allocInt32(DROPOUT_STATE_WORDS), sWasm = wasm.allocInt32(DROPOUT_STATE_WORDS);
+  seedDropoutState(sTs, createRng(21));
+  seedDropoutState(sWasm, createRng(21));
+  const values = Float32Array.from({ length: n }, (_, i) => Math.sin(i) * 3);
+  for (const keep of [0.9, 0.5, 0.13]) {
+    const oTs = ts.alloc(n), oWasm = wasm.alloc(n), mTs = ts.alloc(n), mWasm = wasm.alloc(n);
+    oTs.set(values);
+    oWasm.set(values);
+    ts.dropoutForward(oTs, mTs, n, keep, sTs);
+    wasm.dropoutForward(oWasm, mWasm, n, keep, sWasm);
+    assert.deepEqual(mWasm, mTs, `masks, keep ${keep}`);
+    assert.deepEqual(oWasm, oTs, `outputs, keep ${keep}`);
+    assert.deepEqual(Array.from(sWasm), Array.from(sTs), `states after, keep ${keep}`);
   }
-  const config = { inputs: d, hidden: [64, 32], activation: 'relu' as const, dropout: 0, init: 'kaiming' as const };
-  const start = new Mlp(config, { seed: 3, kernels: createTsKernels() }).getWeights();
-  const curves: number[][] = [];
-  const finals: Float32Array[] = [];
-  for (const kernels of [createTsKernels(), createWasmKernels()]) {
-    const net = new Mlp(config, { kernels, weights: start });
-    const r = await fit(net, { X, y, n }, { epochs: 6, batchSize: 256, optimizer: { kind: 'adam', lr: 3e-3 }, seed: 8, threads: 1 });
-    curves.push(r.history.map((e) => e.loss));
-    finals.push(net.getWeights());
-    net.dispose();
-  }
-  const [ts, wa] = curves;
-  assert.equal(ts.length, 6);
-  assert.ok(ts[5] < 0.7 * ts[0], `the network learns: ${ts.join(', ')}`);
-  for (let e = 0; e < ts.length; e++) {
-    assert.ok(Math.abs(ts[e] - wa[e]) <= 1e-3 * ts[e], `epoch ${e + 1}: ts ${ts[e]} vs wasm ${wa[e]}`);
-  }
-  let maxDiff = 0;
-  for (let i = 0; i < finals[0].length; i++) maxDiff = Math.max(maxDiff, Math.abs(finals[0][i] - finals[1][i]));
-  assert.ok(maxDiff < 1e-2, `weights after 72 steps differ by at most ${maxDiff}`);
 });
 
 test('buffers stay valid when the memory grows, and freed space is reused zeroed', () => {
