@@ -11,37 +11,19 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { createRng } from '../src/random.js';
-import { saveModel } from '../src/bundle/save.js';
-import { readTable } from '../src/data/read.js';
-import { DEFAULT_TRAIN_CONFIG } from '../src/model/config.js';
-import { trainModel } from '../src/model/train.js';
+import { option, root, trainBenchModel } from './lib/bench-model.js';
 
-const args = process.argv.slice(2);
-const opt = (name: string, dflt: string): string => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const ROWS = Number(opt('rows', '10000000'));
-const root = fileURLToPath(new URL('..', import.meta.url));
+const ROWS = Number(option('rows', '10000000'));
 
-/** The default model (real trainModel on the real training block), saved where `tracehound` can load it. */
-async function trainBenchModel(dir: string): Promise<string> {
-  const beth = join(root, '../shared/data/beth');
-  const train = await readTable(join(beth, 'datacamp_labelled_train_rows0-12499.csv.gz'));
-  const validation = await readTable(join(beth, 'datacamp_labelled_validation_rows0-99_DERIVED_from_kaggle.csv.gz'));
-  await saveModel(dir, await trainModel({ train, validation, config: DEFAULT_TRAIN_CONFIG }));
-  return dir;
-}
 const trainFile = join(root, '../shared/data/beth/datacamp_labelled_train_rows0-12499.csv.gz');
 
 const lines = gunzipSync(readFileSync(trainFile)).toString('utf8').trimEnd().split('\n');
 const header = lines[0];
 const pool = lines.slice(1);
 const work = mkdtempSync(join(tmpdir(), 'th-bench-score-'));
-const modelDir = opt('model', '') || (await trainBenchModel(join(work, 'model')));
+const modelDir = option('model', '') || (await trainBenchModel(join(work, 'model')));
 
 /** Resampled rows in blocks of 1,000 lines; the generator only runs when the pipe wants more. */
 function* generate(): Generator<string> {
@@ -111,7 +93,7 @@ if (code !== 0) {
 }
 
 const rows = outLines - 1;
-console.log(`tracehound score, ${rows.toLocaleString('en-US')} generated CSV rows through a pipe (model ${opt('model', '') ? modelDir : 'trained for the bench'})`);
+console.log(`tracehound score, ${rows.toLocaleString('en-US')} generated CSV rows through a pipe (model ${option('model', '') ? modelDir : 'trained for the bench'})`);
 console.log(`  ${seconds.toFixed(1)} s in all, ${Math.round(rows / seconds).toLocaleString('en-US')} rows/s including the CLI's start (tsx, model load); ${flagged.toLocaleString('en-US')} flagged`);
 console.log(`  ${Math.round(rows / steadySeconds).toLocaleString('en-US')} rows/s from the first scored row to the last (generation, pipe, parse, score, write)`);
 console.log('  RSS of the scoring process over time (MiB):');

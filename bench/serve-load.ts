@@ -9,36 +9,18 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { FEATURE_COLUMNS } from '../src/data/table.js';
 import { createRng } from '../src/random.js';
-import { saveModel } from '../src/bundle/save.js';
-import { readTable } from '../src/data/read.js';
-import { DEFAULT_TRAIN_CONFIG } from '../src/model/config.js';
-import { trainModel } from '../src/model/train.js';
+import { option, root, trainBenchModel } from './lib/bench-model.js';
 
-const args = process.argv.slice(2);
-const opt = (name: string, dflt: string): string => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const SECONDS = Number(opt('seconds', '5'));
-const CONNECTIONS = Number(opt('connections', '8'));
+const SECONDS = Number(option('seconds', '5'));
+const CONNECTIONS = Number(option('connections', '8'));
 const MAX_REQUESTS = 200_000;
-const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** The default model (real trainModel on the real training block), saved where `tracehound` can load it. */
-async function trainBenchModel(dir: string): Promise<string> {
-  const beth = join(root, '../shared/data/beth');
-  const train = await readTable(join(beth, 'datacamp_labelled_train_rows0-12499.csv.gz'));
-  const validation = await readTable(join(beth, 'datacamp_labelled_validation_rows0-99_DERIVED_from_kaggle.csv.gz'));
-  await saveModel(dir, await trainModel({ train, validation, config: DEFAULT_TRAIN_CONFIG }));
-  return dir;
-}
 const work = mkdtempSync(join(tmpdir(), 'th-bench-serve-'));
-const modelDir = opt('model', '') || (await trainBenchModel(join(work, 'model')));
+const modelDir = option('model', '') || (await trainBenchModel(join(work, 'model')));
 
 // Real events resampled with a fixed seed.
 const lines = gunzipSync(readFileSync(join(root, '../shared/data/beth/datacamp_labelled_train_rows0-12499.csv.gz'))).toString('utf8').trimEnd().split('\n');

@@ -16,52 +16,10 @@ import { createRng } from '../../src/random.js';
 import { DROPOUT_STATE_WORDS, seedDropoutState } from '../../src/nn/dropout-ts.js';
 import { isTracehoundError } from '../../src/errors.js';
 import { runKernelContract } from './kernels-contract.js';
-import { mlpLoss64 } from './reference-f64.js';
+import { gradientCheck, separableData } from './helpers.js';
 
 runKernelContract('wasm', () => createWasmKernels());
 runKernelContract('wasm, plain SIMD build (no fused multiply-add)', () => createWasmKernels({ fma: false }));
-
-function data(n: number, d: number, seed: number) {
-  const rng = createRng(seed);
-  const X = new Float32Array(n * d).map(() => rng.normal());
-  const y = new Float32Array(n).map(() => (rng.next() < 0.4 ? 1 : 0));
-  return { X, y };
-}
-
-function gradientCheck(kernels: Kernels, act: Activation, hidden: number[], n: number, posWeight: number, focalGamma: number): void {
-  const inputs = 3;
-  const net = new Mlp({ inputs, hidden, activation: act, dropout: 0, init: 'kaiming' }, { seed: 5, kernels });
-  const rng = createRng(9);
-  const w = net.getWeights().map((v) => v + 0.1 * rng.normal());
-  net.setWeights(w);
-  const { X, y } = data(n, inputs, 21);
-  const xb = kernels.alloc(n * inputs);
-  xb.set(X);
-  const yb = kernels.alloc(n);
-  yb.set(y);
-  const loss = net.forwardBackward(xb, yb, n, { posWeight, focalGamma });
-  const sizes = [inputs, ...hidden, 1];
-  const params = Float64Array.from(w);
-  const ref = mlpLoss64(params, sizes, act, X, y, n, posWeight, focalGamma);
-  assert.ok(Math.abs(loss - ref) <= 1e-5 * Math.abs(ref), `loss ${loss} vs float64 ${ref}`);
-  const eps = 1e-6;
-  let errNorm = 0, refNorm = 0;
-  for (let i = 0; i < params.length; i++) {
-    const keep = params[i];
-    params[i] = keep + eps;
-    const up = mlpLoss64(params, sizes, act, X, y, n, posWeight, focalGamma);
-    params[i] = keep - eps;
-    const down = mlpLoss64(params, sizes, act, X, y, n, posWeight, focalGamma);
-    params[i] = keep;
-    const numeric = (up - down) / (2 * eps);
-    const err = Math.abs(net.grads[i] - numeric);
-    assert.ok(err <= 1e-5 + 1e-3 * Math.abs(numeric), `param ${i}: analytic ${net.grads[i]}, numeric ${numeric}`);
-    errNorm += err * err;
-    refNorm += numeric * numeric;
-  }
-  assert.ok(Math.sqrt(errNorm / refNorm) < 1e-4, `relative gradient error ${Math.sqrt(errNorm / refNorm)}`);
-  net.dispose();
-}
 
 const wasm = createWasmKernels();
 for (const act of ACTIVATIONS) {
@@ -78,18 +36,8 @@ test('wasm gradient check: widths that fill the SIMD blocks, over several chunks
 
 for (const dropout of [0, 0.2]) {
   test(`ts and wasm train from the same initial weights to the same loss curve (dropout ${dropout})`, async () => {
-    const n = 3000, d = 7;
-    const rng = createRng(11);
-    const X = new Float32Array(n * d), y = new Float32Array(n);
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      for (let j = 0; j < d; j++) {
-        const v = rng.normal();
-        X[i * d + j] = v;
-        s += v * (j - 3);
-      }
-      y[i] = s + rng.normal() > 0 ? 1 : 0;
-    }
+    const d = 7;
+    const { X, y, n } = separableData(3000, 11);
     const config = { inputs: d, hidden: [64, 32], activation: 'relu' as const, dropout, init: 'kaiming' as const };
     const start = new Mlp(config, { seed: 3, kernels: createTsKernels() }).getWeights();
     const curves: number[][] = [];

@@ -2,65 +2,20 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Mlp, CHUNK_ROWS } from '../../src/nn/mlp.js';
 import { createTsKernels } from '../../src/nn/kernels-ts.js';
-import { ACTIVATIONS, type Activation } from '../../src/nn/kernels.js';
+import { ACTIVATIONS } from '../../src/nn/kernels.js';
 import { ValidationError } from '../../src/errors.js';
-import { createRng } from '../../src/random.js';
-import { mlpLoss64 } from './reference-f64.js';
+import { gradientCheck, randomData } from './helpers.js';
 
 const kernels = createTsKernels();
 
-function data(n: number, d: number, seed: number) {
-  const rng = createRng(seed);
-  const X = new Float32Array(n * d).map(() => rng.normal());
-  const y = new Float32Array(n).map(() => (rng.next() < 0.4 ? 1 : 0));
-  return { X, y };
-}
-
-/**
- * Finite-difference gradient check: the Mlp's analytic float32 gradient against central differences
- * of an independent float64 forward pass (reference-f64.ts) at the same weights.
- */
-function gradientCheck(act: Activation, hidden: number[], n: number, posWeight: number, focalGamma: number): void {
-  const inputs = 3;
-  const net = new Mlp({ inputs, hidden, activation: act, dropout: 0, init: 'kaiming' }, { seed: 5, kernels });
-  // Non-zero biases so every layer's bias gradient is exercised away from the ReLU kink.
-  const rng = createRng(9);
-  const w = net.getWeights().map((v) => v + 0.1 * rng.normal());
-  net.setWeights(w);
-  const { X, y } = data(n, inputs, 21);
-  const xb = kernels.alloc(n * inputs);
-  xb.set(X);
-  const loss = net.forwardBackward(xb, y, n, { posWeight, focalGamma });
-  const sizes = [inputs, ...hidden, 1];
-  const params = Float64Array.from(w);
-  const ref = mlpLoss64(params, sizes, act, X, y, n, posWeight, focalGamma);
-  assert.ok(Math.abs(loss - ref) <= 1e-5 * Math.abs(ref), `loss ${loss} vs float64 ${ref}`);
-  const eps = 1e-6;
-  let errNorm = 0, refNorm = 0;
-  for (let i = 0; i < params.length; i++) {
-    const keep = params[i];
-    params[i] = keep + eps;
-    const up = mlpLoss64(params, sizes, act, X, y, n, posWeight, focalGamma);
-    params[i] = keep - eps;
-    const down = mlpLoss64(params, sizes, act, X, y, n, posWeight, focalGamma);
-    params[i] = keep;
-    const numeric = (up - down) / (2 * eps);
-    const err = Math.abs(net.grads[i] - numeric);
-    assert.ok(err <= 1e-5 + 1e-3 * Math.abs(numeric), `param ${i}: analytic ${net.grads[i]}, numeric ${numeric}`);
-    errNorm += err * err;
-    refNorm += numeric * numeric;
-  }
-  assert.ok(Math.sqrt(errNorm / refNorm) < 1e-4, `relative gradient error ${Math.sqrt(errNorm / refNorm)}`);
-}
-
 for (const act of ACTIVATIONS) {
-  test(`gradient check: ${act} hidden layers, plain BCE`, () => gradientCheck(act, [5, 4], 9, 1, 0));
+  test(`gradient check: ${act} hidden layers, plain BCE`, () => gradientCheck(kernels, act, [5, 4], 9, 1, 0));
 }
-test('gradient check: posWeight', () => gradientCheck('relu', [6], 11, 3.5, 0));
-test('gradient check: focal loss', () => gradientCheck('gelu', [4, 3], 11, 1, 2));
-test('gradient check: focal loss with posWeight', () => gradientCheck('leaky_relu', [4], 10, 2.5, 0.5));
-test('gradient check: no hidden layer (logistic regression)', () => gradientCheck('relu', [], 8, 1, 0));
-test('gradient check: a batch over several chunks accumulates', () => gradientCheck('relu', [3], CHUNK_ROWS * 2 + 37, 1.5, 0));
+test('gradient check: posWeight', () => gradientCheck(kernels, 'relu', [6], 11, 3.5, 0));
+test('gradient check: focal loss', () => gradientCheck(kernels, 'gelu', [4, 3], 11, 1, 2));
+test('gradient check: focal loss with posWeight', () => gradientCheck(kernels, 'leaky_relu', [4], 10, 2.5, 0.5));
+test('gradient check: no hidden layer (logistic regression)', () => gradientCheck(kernels, 'relu', [], 8, 1, 0));
+test('gradient check: a batch over several chunks accumulates', () => gradientCheck(kernels, 'relu', [3], CHUNK_ROWS * 2 + 37, 1.5, 0));
 
 test('layout: W then b per layer, paramCount, toJSON', () => {
   const net = new Mlp({ inputs: 7, hidden: [64, 32], activation: 'relu', dropout: 0, init: 'kaiming' }, { kernels });
@@ -94,7 +49,7 @@ test('predictProba equals σ of a hand-computed forward pass on the flat layout,
 test('dropout: active only in training, inverted scaling, dropped units get no gradient', () => {
   const cfg = { inputs: 4, hidden: [200], activation: 'linear' as const, dropout: 0.3, init: 'kaiming' as const };
   const n = 64;
-  const { X, y } = data(n, 4, 3);
+  const { X, y } = randomData(n, 4, 3);
   const xb = kernels.alloc(n * 4);
   xb.set(X);
   const withDrop = new Mlp(cfg, { seed: 1, kernels });
@@ -147,7 +102,7 @@ test('bad weights, bad inputs and bad configs are clear errors', () => {
 
 test('forwardBackward with accumulate adds its gradient to what grads holds', () => {
   const net = new Mlp({ inputs: 3, hidden: [4], activation: 'relu', dropout: 0, init: 'kaiming' }, { seed: 2, kernels });
-  const { X, y } = data(10, 3, 5);
+  const { X, y } = randomData(10, 3, 5);
   const loss = { posWeight: 1, focalGamma: 0 };
   net.forwardBackward(X.subarray(15), y.subarray(5), 5, loss, 10);
   const second = Float32Array.from(net.grads);

@@ -12,24 +12,9 @@ import { splitShares, parseThreads, defaultThreadCount, ParallelGradientSource }
 import { createGradientSource } from '../../src/nn/gradient-source.js';
 import { createRng } from '../../src/random.js';
 import { isTracehoundError } from '../../src/errors.js';
+import { separableData } from './helpers.js';
 
-function dataset(n: number, seed: number) {
-  const d = 7;
-  const rng = createRng(seed);
-  const X = new Float32Array(n * d), y = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let j = 0; j < d; j++) {
-      const v = rng.normal();
-      X[i * d + j] = v;
-      s += v * (j - 3);
-    }
-    y[i] = s + rng.normal() > 0 ? 1 : 0;
-  }
-  return { X, y, n };
-}
-
-const data = dataset(6000, 1);
+const data = separableData(6000, 1);
 
 async function train(engine: EngineName, threads: number, batchSize: number, dropout = 0) {
   const net = new Mlp({ inputs: 7, hidden: [64, 32], activation: 'relu', dropout, init: 'kaiming' }, { seed: 4, kernels: getKernels(engine) });

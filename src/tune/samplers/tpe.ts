@@ -75,17 +75,7 @@ export class TpeSampler implements Sampler {
       const d = space[name];
       const l = this.estimator(below, name, space);
       const g = this.estimator(above, name, space);
-      let bestX = 0;
-      let bestScore = -Infinity;
-      for (let c = 0; c < this.nCandidates; c++) {
-        const x = l.sample(rng);
-        const score = l.logPdf(x) - g.logPdf(x);
-        if (score > bestScore) {
-          bestScore = score;
-          bestX = x;
-        }
-      }
-      out[name] = fromInternal(d, bestX);
+      out[name] = fromInternal(d, bestCandidate(l, g, this.nCandidates, rng));
     }
     return out;
   }
@@ -93,16 +83,7 @@ export class TpeSampler implements Sampler {
   private sampleJoint(below: readonly Point[], above: readonly Point[], names: readonly string[], space: SearchSpace, rng: Rng): Params {
     const l = new MultivariateParzen(names.map((n) => this.estimator(below, n, space, names.length)));
     const g = new MultivariateParzen(names.map((n) => this.estimator(above, n, space, names.length)));
-    let best: number[] = [];
-    let bestScore = -Infinity;
-    for (let c = 0; c < this.nCandidates; c++) {
-      const x = l.sample(rng);
-      const score = l.logPdf(x) - g.logPdf(x);
-      if (score > bestScore) {
-        bestScore = score;
-        best = x;
-      }
-    }
+    const best = bestCandidate(l, g, this.nCandidates, rng);
     const out: Params = {};
     names.forEach((n, j) => (out[n] = fromInternal(space[n], best[j])));
     return out;
@@ -118,4 +99,29 @@ export class TpeSampler implements Sampler {
     const bandwidth = jointDims === undefined ? undefined : SIGMA0 * Math.max(points.length, 1) ** (-1 / (jointDims + 4)) * (hi - lo);
     return new NumericParzen(xs, w, lo, hi, this.priorWeight, bandwidth);
   }
+}
+
+/** A density TPE draws candidates from (one parameter: a number; the joint one: a vector). */
+interface Density<T> {
+  sample(rng: Rng): T;
+  logPdf(x: T): number;
+}
+
+/**
+ * Of n candidates drawn from l (the good trials' density), the one with the largest l(x)/g(x):
+ * TPE's stand-in for expected improvement.
+ */
+function bestCandidate<T>(l: Density<T>, g: Density<T>, n: number, rng: Rng): T {
+  let best: T | undefined;
+  let bestScore = -Infinity;
+  for (let c = 0; c < n; c++) {
+    const x = l.sample(rng);
+    const ratio = l.logPdf(x) - g.logPdf(x);
+    const score = Number.isNaN(ratio) ? -Infinity : ratio; // a NaN never beats a number
+    if (best === undefined || score > bestScore) {
+      bestScore = score;
+      best = x;
+    }
+  }
+  return best as T;
 }
