@@ -37,6 +37,15 @@ export async function loadSplitTable(
     throw new UsageError(`There is no ${chosen} split in the data options: give --${chosen} FILE or a --data directory with a '${chosen === 'validation' ? 'valid' : chosen}' file.`);
   }
   const table = (await loadSplit(o, chosen, files)) as Table;
-  const from = chosen === 'test' && o.holdout !== undefined ? files.train : files[chosen];
+  // A held-out test split is part of the training files: say which part, or a reader would think
+  // the model was scored on the data it was trained on.
+  const heldOut = chosen === 'test' && o.holdout !== undefined;
+  const from = heldOut
+    ? files.train.map((f) => `${f} (the last ${formatFraction(o.holdout as number)} of each class, held out by --holdout ${o.holdout})`)
+    : files[chosen];
   return { split: chosen, files: from, table };
+}
+
+function formatFraction(f: number): string {
+  return `${Number((f * 100).toFixed(2))}%`;
 }

@@ -33,3 +33,15 @@ test('a split that is not in the data options is a usage error naming the fix', 
   assert.equal(hasDataOptions({}), false);
   assert.equal(hasDataOptions({ train: ['a.csv'] }), true);
 });
+
+test('a held-out test split names the training file and the part of it that was held out', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tracehound-split-'));
+  const rows = Array.from({ length: 20 }, (_, i) => `${i},${i},1,0,4026531840,1,0,${i % 2}`).join('\n');
+  writeFileSync(join(dir, 'train.csv'), HEADER + rows + '\n');
+  const o = { data: dir, holdout: 0.2 };
+  const s = await loadSplitTable(o, splitFiles(o), undefined, ['test', 'validation', 'train']);
+  assert.equal(s?.split, 'test');
+  assert.equal(s?.table.rows, 4, 'the last 20% of each class: 2 of 10 each');
+  assert.equal(s?.files.length, 1);
+  assert.match(s!.files[0], /train\.csv \(the last 20% of each class, held out by --holdout 0\.2\)$/);
+});

@@ -231,3 +231,30 @@ export class PostgresStorage implements StudyStorage {
     this.connected = false;
   }
 }
+
+/**
+ * A study's direction and trials, read without changing anything: no schema, study or worker row
+ * is created and no trial is failed (the report reads a study that workers may still be running).
+ */
+export async function readPostgresStudy(url: string, name: string): Promise<{ direction: Direction; location: string; trials: FrozenTrial[] }> {
+  const location = redactUrl(url);
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+  } catch (e) {
+    throw new StudyError(`Cannot connect to ${location}: ${(e as Error).message}`);
+  }
+  try {
+    const exists = await client.query<{ t: string | null }>("SELECT to_regclass('tracehound_studies')::text AS t");
+    const s = exists.rows[0].t === null
+      ? { rows: [] }
+      : await client.query<{ id: number; direction: Direction }>('SELECT id, direction FROM tracehound_studies WHERE name = $1', [name]);
+    if (s.rows.length === 0) throw new StudyError(`There is no study '${name}' in ${location}.`);
+    const { id, direction } = s.rows[0];
+    const r = await client.query<TrialRow>(`SELECT ${TRIAL_COLUMNS} FROM tracehound_trials WHERE study_id = $1 ORDER BY number`, [id]);
+    return { direction, location, trials: r.rows.map(toFrozen) };
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
