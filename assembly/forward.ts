@@ -103,22 +103,48 @@ function forwardScalar(x: usize, w: usize, b: usize, pre: usize, out: usize, k: 
   store<f32>(out + jo, act == GELU ? s : activateScalar(s, act));
 }
 
-/** m = 1 (the logit layer): a dot product per row, vectorised along k. */
+/**
+ * m = 1 (the logit layer): a dot product per row, vectorised along k, four rows at a time so four
+ * independent accumulator chains hide the multiply-add latency (one row at a time waited on each).
+ */
 function forwardSingleOutput(x: usize, w: usize, b: usize, pre: usize, out: usize, n: i32, k: i32, act: i32): void {
   const rowX = <usize>k << 2;
-  const bias: f32 = b != 0 ? load<f32>(b) : 0;
-  for (let i = 0; i < n; i++) {
+  const k4 = k & ~3;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const x0 = x + <usize>i * rowX, x1 = x0 + rowX, x2 = x1 + rowX, x3 = x2 + rowX;
+    let a0 = f32x4.splat(0), a1 = a0, a2 = a0, a3 = a0;
+    for (let p = 0; p < k4; p += 4) {
+      const po = <usize>p << 2;
+      const wv = v128.load(w + po);
+      a0 = madd(v128.load(x0 + po), wv, a0);
+      a1 = madd(v128.load(x1 + po), wv, a1);
+      a2 = madd(v128.load(x2 + po), wv, a2);
+      a3 = madd(v128.load(x3 + po), wv, a3);
+    }
+    singleOutputRow(x0, w, b, pre, out, i, k, k4, a0, act);
+    singleOutputRow(x1, w, b, pre, out, i + 1, k, k4, a1, act);
+    singleOutputRow(x2, w, b, pre, out, i + 2, k, k4, a2, act);
+    singleOutputRow(x3, w, b, pre, out, i + 3, k, k4, a3, act);
+  }
+  for (; i < n; i++) {
     const xr = x + <usize>i * rowX;
     let acc = f32x4.splat(0);
-    let p = 0;
-    for (; p + 4 <= k; p += 4) {
+    for (let p = 0; p < k4; p += 4) {
       const po = <usize>p << 2;
       acc = madd(v128.load(xr + po), v128.load(w + po), acc);
     }
-    let s = bias + ((f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1)) + (f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3)));
-    for (; p < k; p++) s += load<f32>(xr + (<usize>p << 2)) * load<f32>(w + (<usize>p << 2));
-    const io = <usize>i << 2;
-    store<f32>(pre + io, s);
-    store<f32>(out + io, activateScalar(s, act));
+    singleOutputRow(xr, w, b, pre, out, i, k, k4, acc, act);
   }
+}
+
+/** Row i's logit from its vector accumulator (lanes summed as before: (0+1)+(2+3)), bias and k tail. */
+@inline
+function singleOutputRow(xr: usize, w: usize, b: usize, pre: usize, out: usize, i: i32, k: i32, k4: i32, acc: v128, act: i32): void {
+  const bias: f32 = b != 0 ? load<f32>(b) : 0;
+  let s = bias + ((f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1)) + (f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3)));
+  for (let p = k4; p < k; p++) s += load<f32>(xr + (<usize>p << 2)) * load<f32>(w + (<usize>p << 2));
+  const io = <usize>i << 2;
+  store<f32>(pre + io, s);
+  store<f32>(out + io, activateScalar(s, act));
 }
