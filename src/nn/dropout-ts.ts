@@ -5,7 +5,7 @@
 // state: 16 int32, word w of lane j at index 4·w + j. Element i of a call uses lane i % 4 at step
 // ⌊i / 4⌋ and is kept when (draw >>> 8) < keepBelow, then scaled by 1/keep (a float32).
 
-import type { Rng } from '../random.js';
+import { rngFromState, type Rng } from '../random.js';
 
 export const DROPOUT_STATE_WORDS = 16;
 
@@ -22,30 +22,24 @@ export function seedDropoutState(state: Int32Array, rng: Rng): void {
   }
 }
 
-/** out[i] *= mask[i] = (kept ? scale : 0) for i < n; advances the state ⌈n / 4⌉ steps. */
+/**
+ * out[i] *= mask[i] = (kept ? scale : 0) for i < n; advances the state ⌈n / 4⌉ steps. Each lane is the
+ * project's own xoshiro128** (src/random.ts), resumed from its four words and saved back.
+ */
 export function dropoutForwardTs(out: Float32Array, mask: Float32Array, n: number, keep: number, state: Int32Array): void {
   const { keepBelow, scale } = dropoutConstants(keep);
+  const steps = Math.ceil(n / 4);
   for (let lane = 0; lane < 4; lane++) {
-    let a = state[lane] >>> 0, b = state[4 + lane] >>> 0, c = state[8 + lane] >>> 0, d = state[12 + lane] >>> 0;
-    for (let i = lane; i < n + ((4 - (n % 4)) % 4); i += 4) {
-      const x = Math.imul(b, 5) >>> 0;
-      const draw = Math.imul(((x << 7) | (x >>> 25)) >>> 0, 9) >>> 0;
-      const t = (b << 9) >>> 0;
-      c = (c ^ a) >>> 0;
-      d = (d ^ b) >>> 0;
-      b = (b ^ c) >>> 0;
-      a = (a ^ d) >>> 0;
-      c = (c ^ t) >>> 0;
-      d = ((d << 11) | (d >>> 21)) >>> 0;
+    const rng = rngFromState([state[lane] >>> 0, state[4 + lane] >>> 0, state[8 + lane] >>> 0, state[12 + lane] >>> 0]);
+    for (let step = 0; step < steps; step++) {
+      const draw = rng.next() * 4294967296; // next() is the 32-bit draw divided by 2^32, exactly
+      const i = 4 * step + lane;
       if (i < n) {
         const m = draw >>> 8 < keepBelow ? scale : 0;
         mask[i] = m;
         out[i] *= m;
       }
     }
-    state[lane] = a | 0;
-    state[4 + lane] = b | 0;
-    state[8 + lane] = c | 0;
-    state[12 + lane] = d | 0;
+    rng.state().forEach((word, w) => (state[4 * w + lane] = word | 0));
   }
 }
