@@ -30,3 +30,32 @@ export function gatherRows(src: usize, idx: usize, dst: usize, n: i32, d: i32): 
     out += row;
   }
 }
+
+/**
+ * Training rows packed as [d features, label] (stride d + 1 floats), so a shuffled row's features
+ * and label come from one place (one cache line for 7 features) instead of two arrays:
+ * x[r, :] = src[idx[r], 0..d), y[r] = src[idx[r], d].
+ */
+export function gatherTrainingRows(src: usize, idx: usize, x: usize, y: usize, n: i32, d: i32): void {
+  const stride = <usize>(d + 1) << 2;
+  const row = <usize>d << 2;
+  let r = 0;
+  if (d == 7) {
+    // Two vector loads per row; the second store's fourth lane (the label) lands on the next row's
+    // first feature, which that row's store overwrites: so the last row is left to the loop below.
+    for (; r + 1 < n; r++) {
+      const from = src + <usize>load<i32>(idx + (<usize>r << 2)) * stride;
+      const lo = v128.load(from), hi = v128.load(from, 16);
+      const to = x + <usize>r * row;
+      v128.store(to, lo);
+      v128.store(to, hi, 16);
+      store<f32>(y + (<usize>r << 2), f32x4.extract_lane(hi, 3));
+    }
+  }
+  for (; r < n; r++) {
+    const from = src + <usize>load<i32>(idx + (<usize>r << 2)) * stride;
+    const to = x + <usize>r * row;
+    for (let q: usize = 0; q < row; q += 4) store<f32>(to + q, load<f32>(from + q));
+    store<f32>(y + (<usize>r << 2), load<f32>(from + row));
+  }
+}

@@ -14,6 +14,7 @@ import { CHUNK_ROWS, Mlp } from '../src/nn/mlp.js';
 import { createGradientSource } from '../src/nn/gradient-source.js';
 import { createOptimizer } from '../src/nn/optimizers/optimizer.js';
 import { syntheticRows } from '../src/bench/throughput.js';
+import { TrainingRows } from '../src/nn/training-rows.js';
 import { createRng } from '../src/random.js';
 
 const { values } = parseArgs({ options: { batch: { type: 'string', default: '1024' }, engine: { type: 'string', default: 'wasm' }, wasm: { type: 'string' } } });
@@ -58,11 +59,22 @@ const X = K.alloc(ROWS * 7);
 X.set(data.X);
 const y = K.alloc(ROWS);
 y.set(data.y);
+const packed = TrainingRows.pack(K, data.X, data.y, ROWS, 7);
 {
-  const idx = K.allocInt32(batch), xb = K.alloc(batch * 7), yb = K.alloc(batch);
-  const rng = createRng(3);
-  for (let i = 0; i < batch; i++) idx[i] = Math.floor(rng.next() * ROWS);
-  rows.push(['gatherRows x + y', bestMicros(() => { K.gatherRows(X, idx, xb, batch, 7); K.gatherRows(y, idx, yb, batch, 1); })]);
+  // A new random batch on every call, as in training: the rows come from memory, not from cache.
+  const shuffled = K.allocInt32(ROWS);
+  for (let i = 0; i < ROWS; i++) shuffled[i] = i;
+  createRng(3).shuffle(shuffled);
+  const xb = K.alloc(batch * 7), yb = K.alloc(batch);
+  let at = 0;
+  const next = (): Int32Array => {
+    if (at + batch > ROWS) at = 0;
+    at += batch;
+    return shuffled.subarray(at - batch, at);
+  };
+  const separate = bestMicros(() => { const idx = next(); K.gatherRows(X, idx, xb, batch, 7); K.gatherRows(y, idx, yb, batch, 1); });
+  process.stdout.write(`gather of a random batch from separate X and y arrays (before TrainingRows): ${separate.toFixed(1)} µs\n`);
+  rows.push(['gather a random batch (TrainingRows)', bestMicros(() => packed.gather(next(), xb, yb, batch))]);
 }
 const net = new Mlp({ inputs: 7, hidden: [64, 32], activation: 'relu', dropout: 0, init: 'kaiming' }, { kernels: K, seed: 1 });
 const optimizer = createOptimizer({ kind: 'adam', lr: 1e-3 }, net);
@@ -81,7 +93,7 @@ const nextIdx = (): Int32Array => {
   return v;
 };
 for (const threads of values.wasm ? [1] : [1, 2]) {
-  const source = createGradientSource({ network: net, X, y, rows: ROWS, batchSize: batch, loss, threads, seed: 1 });
+  const source = createGradientSource({ network: net, data: packed, batchSize: batch, loss, threads, seed: 1 });
   for (let i = 0; i < 5; i++) { source.compute(nextIdx(), batch); optimizer.step(); }
   source.waitUntilReady?.();
   const fb = bestMicros(() => source.compute(nextIdx(), batch), 7, 30);

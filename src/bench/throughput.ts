@@ -13,6 +13,7 @@ import { createGradientSource } from '../nn/gradient-source.js';
 import { createOptimizer } from '../nn/optimizers/optimizer.js';
 import '../nn/parallel/index.js';
 import { shuffleIndices, shuffleState } from '../nn/shuffle.js';
+import { TrainingRows } from '../nn/training-rows.js';
 
 export const BENCH_TRAIN_ROWS = 200_000;
 export const BENCH_INFER_ROWS = 65_536;
@@ -64,13 +65,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const network = new Mlp({ inputs: FEATURES, ...DEFAULT_MLP_CONFIG }, { kernels, seed });
   const data = syntheticRows(trainRows, rng.fork());
 
-  const X = kernels.alloc(trainRows * FEATURES);
-  X.set(data.X);
-  const y = kernels.alloc(trainRows);
-  y.set(data.y);
+  const packed = TrainingRows.pack(kernels, data.X, data.y, trainRows, FEATURES);
   const perm = kernels.allocInt32(trainRows);
   const loss = { posWeight: 1, focalGamma: 0 };
-  const source = createGradientSource({ network, X, y, rows: trainRows, batchSize: batch, loss, threads, seed });
+  const source = createGradientSource({ network, data: packed, batchSize: batch, loss, threads, seed });
   const optimizer = createOptimizer({ kind: 'adam', lr: 1e-3 }, network);
   const order = shuffleState(rng.fork().state());
   let trainSeconds: number;
@@ -97,8 +95,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   } finally {
     await source.dispose();
     optimizer.dispose();
-    kernels.free(X);
-    kernels.free(y);
+    packed.dispose();
     kernels.free(perm);
   }
 

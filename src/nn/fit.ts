@@ -10,6 +10,7 @@ import type { LossOptions, Mlp } from './mlp.js';
 import { createOptimizer, type OptimizerSpec } from './optimizers/optimizer.js';
 import { createTrainingProgress } from './progress.js';
 import { shuffleIndices, shuffleState } from './shuffle.js';
+import { TrainingRows } from './training-rows.js';
 // Registers the data-parallel gradient source used when threads > 1.
 import './parallel/index.js';
 
@@ -111,22 +112,18 @@ export async function fit(network: Mlp, train: Dataset, options: FitOptions): Pr
   // The optimizer first: it validates its settings before any training buffer exists.
   const optimizer = createOptimizer(options.optimizer, network);
   // Training rows live in kernel memory once; batches are gathered there through a shuffled index.
-  const X = k.alloc(n * d);
-  X.set(train.X);
-  const y = k.alloc(n);
-  y.set(train.y);
+  const data = TrainingRows.pack(k, train.X, train.y, n, d);
   const perm = k.allocInt32(n);
   const val = options.validation ? new ValidationLoss(network, options.validation) : null;
   const release = () => {
     optimizer.dispose();
     val?.dispose();
-    k.free(X);
-    k.free(y);
+    data.dispose();
     k.free(perm);
   };
   let source: ReturnType<typeof createGradientSource>;
   try {
-    source = createGradientSource({ network, X, y, rows: n, batchSize, loss, threads, seed: options.seed });
+    source = createGradientSource({ network, data, batchSize, loss, threads, seed: options.seed });
   } catch (e) {
     release();
     throw e;

@@ -6,6 +6,7 @@
 // network.grads (flat layout) and return the mean loss of the batch.
 
 import type { Mlp, LossOptions } from './mlp.js';
+import type { TrainingRows } from './training-rows.js';
 
 export interface GradientSource {
   /** Gradient of the mean loss over rows batchIdx[0..n) into network.grads; returns that mean loss. */
@@ -22,10 +23,8 @@ export interface GradientSource {
 
 export interface GradientSourceContext {
   network: Mlp;
-  /** All training rows [rows × network.inputs] and labels [rows], in the network's kernel memory. */
-  X: Float32Array;
-  y: Float32Array;
-  rows: number;
+  /** All training rows and their labels, packed in the network's kernel memory. */
+  data: TrainingRows;
   /** Largest batch compute() will be asked for. */
   batchSize: number;
   loss: LossOptions;
@@ -66,10 +65,8 @@ export class SingleThreadGradientSource implements GradientSource {
   }
 
   compute(batchIdx: Int32Array, n: number): number {
-    const { network, X, y, loss } = this.ctx;
-    const k = network.kernels;
-    k.gatherRows(X, batchIdx, this.xBatch, n, network.inputs);
-    k.gatherRows(y, batchIdx, this.yBatch, n, 1);
+    const { network, data, loss } = this.ctx;
+    data.gather(batchIdx, this.xBatch, this.yBatch, n);
     return network.forwardBackward(this.xBatch, this.yBatch, n, loss);
   }
 

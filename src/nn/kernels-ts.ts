@@ -50,6 +50,15 @@ export function createTsKernels(): Kernels {
       }
     },
 
+    gatherTrainingRows(src, idx, x, y, n, d) {
+      const stride = d + 1;
+      for (let r = 0, o = 0; r < n; r++) {
+        const s = idx[r] * stride;
+        for (let c = 0; c < d; c++) x[o++] = src[s + c];
+        y[r] = src[s + d];
+      }
+    },
+
     adamStep(p, g, m, v, len, lr, beta1, beta2, eps, weightDecay, decoupled, t) {
       const bc1 = 1 - Math.pow(beta1, t);
       const bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));

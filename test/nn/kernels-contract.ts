@@ -157,6 +157,27 @@ export function runKernelContract(name: string, make: () => Kernels): void {
       }
     });
 
+    test('gatherTrainingRows copies features and label exactly, and writes nothing past n rows', () => {
+      const rng = createRng(16);
+      for (const d of [1, 3, 7, 8]) {
+        const rows = 600, n = 530, stride = d + 1;
+        const packed = randoms(rng, rows * stride);
+        const idx = K.allocInt32(n + 2).subarray(1, n + 1);
+        for (let r = 0; r < n; r++) idx[r] = rng.int(rows);
+        // One sentinel after each output: the 7-feature path stores whole vectors.
+        const x = K.alloc(n * d + 1), y = K.alloc(n + 1);
+        x[n * d] = 42;
+        y[n] = 43;
+        K.gatherTrainingRows(filled(K, packed), idx, x, y, n, d);
+        for (let r = 0; r < n; r++) {
+          for (let c = 0; c < d; c++) assert.equal(x[r * d + c], packed[idx[r] * stride + c], `d=${d} row ${r} feature ${c}`);
+          assert.equal(y[r], packed[idx[r] * stride + d], `d=${d} row ${r} label`);
+        }
+        assert.equal(x[n * d], 42, `d=${d}: x past n rows untouched`);
+        assert.equal(y[n], 43, `d=${d}: y past n rows untouched`);
+      }
+    });
+
     test('dropoutForward keeps about keep of the values, scaled by 1/keep, and touches nothing past n', () => {
       const n = 100_001;
       const rng = createRng(17);

@@ -10,6 +10,7 @@ import { getKernels } from '../../src/nn/engine.js';
 import type { EngineName } from '../../src/nn/kernels.js';
 import { splitShares, parseThreads, defaultThreadCount, ParallelGradientSource } from '../../src/nn/parallel/index.js';
 import { createGradientSource } from '../../src/nn/gradient-source.js';
+import { TrainingRows } from '../../src/nn/training-rows.js';
 import { createRng } from '../../src/random.js';
 import { isTracehoundError } from '../../src/errors.js';
 import { separableData } from './helpers.js';
@@ -80,8 +81,8 @@ test('ts engine, two threads with dropout: reproducible bit for bit', async () =
 test('fit uses the parallel source when threads > 1', () => {
   const net = new Mlp({ inputs: 7, hidden: [8], activation: 'relu', dropout: 0, init: 'kaiming' }, { kernels: getKernels('ts') });
   const k = net.kernels;
-  const X = k.alloc(7 * 2048), y = k.alloc(2048);
-  const source = createGradientSource({ network: net, X, y, rows: 2048, batchSize: 1024, loss: { posWeight: 1, focalGamma: 0 }, threads: 2, seed: 1 });
+  const data = TrainingRows.pack(k, new Float32Array(7 * 2048), new Float32Array(2048), 2048, 7);
+  const source = createGradientSource({ network: net, data, batchSize: 1024, loss: { posWeight: 1, focalGamma: 0 }, threads: 2, seed: 1 });
   assert.ok(source instanceof ParallelGradientSource);
   assert.equal(source.threads, 2);
   return source.dispose();
@@ -104,7 +105,7 @@ test('a worker that fails reports it through the control block and the error por
   const { port1, port2 } = new MessageChannel();
   const worker = spawnGradientWorker({
     index: 1, engine: 'gpu' as EngineName, config: { inputs: 7, hidden: [4], activation: 'relu', dropout: 0, init: 'kaiming' },
-    X: new Float32Array(7), y: new Float32Array(1), rows: 1, batchSize: 1, loss: { posWeight: 1, focalGamma: 0 },
+    packed: new Float32Array(8), rows: 1, batchSize: 1, loss: { posWeight: 1, focalGamma: 0 },
     rngState: [1, 2, 3, 4], control, params: new Float32Array(new SharedArrayBuffer(4 * 41)),
     indices: new Int32Array(new SharedArrayBuffer(4)), grads: new Float32Array(new SharedArrayBuffer(4 * 41)),
     lossOut: new Float64Array(new SharedArrayBuffer(8)), errorPort: port2,
@@ -124,11 +125,8 @@ test('wasm, two threads: a share the worker has not started is computed by the t
   const kernels = getKernels('wasm');
   const two = new Mlp(config, { seed: 4, kernels });
   const one = new Mlp(config, { seed: 4, kernels });
-  const X = kernels.alloc(data.n * 7), y = kernels.alloc(data.n);
-  X.set(data.X);
-  y.set(data.y);
   const loss = { posWeight: 1, focalGamma: 0 };
-  const ctx = { X, y, rows: data.n, batchSize: 1024, loss, seed: 1 };
+  const ctx = { data: TrainingRows.pack(kernels, data.X, data.y, data.n, 7), batchSize: 1024, loss, seed: 1 };
   const parallel = createGradientSource({ ...ctx, network: two, threads: 2 }) as ParallelGradientSource;
   const single = createGradientSource({ ...ctx, network: one, threads: 1 });
   const idx = kernels.allocInt32(1024);
@@ -149,7 +147,8 @@ test('wasm, two threads: a share the worker has not started is computed by the t
   } finally {
     await parallel.dispose();
     single.dispose();
-    for (const buf of [X, y, idx]) kernels.free(buf);
+    ctx.data.dispose();
+    kernels.free(idx);
     two.dispose();
     one.dispose();
   }

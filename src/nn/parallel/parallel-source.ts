@@ -72,9 +72,8 @@ export class ParallelGradientSource implements GradientSource {
         engine: k.engine,
         wasmPath: (k as Partial<WasmKernels>).wasmPath,
         config: network.toJSON(),
-        X: ctx.X,
-        y: ctx.y,
-        rows: ctx.rows,
+        packed: ctx.data.packed,
+        rows: ctx.data.rows,
         batchSize,
         loss: { ...ctx.loss },
         rngState: seeds.fork().state(),
@@ -127,11 +126,8 @@ export class ParallelGradientSource implements GradientSource {
 
   /** The gradient of rows [start, start + count) on this thread (added to the gradient with accumulate). */
   private computeHere(batchIdx: Int32Array, start: number, count: number, n: number, accumulate: boolean): number {
-    const { network, X, y, loss } = this.ctx;
-    const k = network.kernels;
-    const rows = batchIdx.subarray(start, start + count);
-    k.gatherRows(X, rows, this.xBatch, count, network.inputs);
-    k.gatherRows(y, rows, this.yBatch, count, 1);
+    const { network, data, loss } = this.ctx;
+    data.gather(batchIdx.subarray(start, start + count), this.xBatch, this.yBatch, count);
     return network.forwardBackward(this.xBatch, this.yBatch, count, loss, n, accumulate);
   }
 

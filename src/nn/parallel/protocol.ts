@@ -49,9 +49,8 @@ export interface WorkerInit {
   wasmPath?: string;
   /** The network's configuration (Mlp.toJSON()). */
   config: unknown;
-  /** All training rows and labels (copied once into the worker's kernel memory). */
-  X: Float32Array;
-  y: Float32Array;
+  /** All training rows, packed (training-rows.ts; copied once into the worker's kernel memory). */
+  packed: Float32Array;
   rows: number;
   batchSize: number;
   loss: { posWeight: number; focalGamma: number };
