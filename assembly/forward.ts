@@ -5,44 +5,57 @@
 
 import { GELU, storeActivated, activateScalar, geluPass } from './activation';
 import { madd } from './madd';
+import { Floats7, Floats32, Floats64, RuntimeStride } from './strides';
 
 export function denseForward(x: usize, w: usize, b: usize, pre: usize, out: usize, n: i32, k: i32, m: i32, act: i32): void {
   if (m == 1) {
     forwardSingleOutput(x, w, b, pre, out, n, k, act);
     return;
   }
+  // The default network's input widths get their row stride as a compile-time constant (strides.ts).
+  if (k == 64) forwardRows<Floats64>(x, w, b, pre, out, n, k, m, act);
+  else if (k == 32) forwardRows<Floats32>(x, w, b, pre, out, n, k, m, act);
+  else if (k == 7) forwardRows<Floats7>(x, w, b, pre, out, n, k, m, act);
+  else forwardRows<RuntimeStride>(x, w, b, pre, out, n, k, m, act);
+  if (act == GELU) geluPass(pre, out, n * m);
+}
+
+/** All n rows: blocks of four, then the rest one by one. R: the x row stride (k floats), strides.ts. */
+function forwardRows<R>(x: usize, w: usize, b: usize, pre: usize, out: usize, n: i32, k: i32, m: i32, act: i32): void {
   const rowX = <usize>k << 2;
   const rowY = <usize>m << 2;
   let i = 0;
   for (; i + 4 <= n; i += 4) {
-    forwardRows4(x + <usize>i * rowX, w, b, pre + <usize>i * rowY, out + <usize>i * rowY, k, m, act);
+    forwardRows4<R>(x + <usize>i * rowX, w, b, pre + <usize>i * rowY, out + <usize>i * rowY, k, m, act);
   }
   for (; i < n; i++) {
     forwardRow1(x + <usize>i * rowX, w, b, pre + <usize>i * rowY, out + <usize>i * rowY, k, m, act);
   }
-  if (act == GELU) geluPass(pre, out, n * m);
 }
 
-function forwardRows4(x: usize, w: usize, b: usize, pre: usize, out: usize, k: i32, m: i32, act: i32): void {
+function forwardRows4<R>(x: usize, w: usize, b: usize, pre: usize, out: usize, k: i32, m: i32, act: i32): void {
   const rowX = <usize>k << 2;
   const rowY = <usize>m << 2;
-  const x1 = x + rowX, x2 = x1 + rowX, x3 = x2 + rowX;
+  // Row r of the four is read at xp + r·step + r·S: with a compile-time stride S the step is 0 and
+  // every read is [xp + constant]; otherwise S is 0 and the step is the run-time stride.
+  const S: usize = offsetof<R>();
+  const step: usize = S != 0 ? 0 : rowX;
+  const xEnd = x + rowX;
   let j = 0;
   for (; j + 8 <= m; j += 8) {
     const jo = <usize>j << 2;
     const b0 = b != 0 ? v128.load(b + jo) : f32x4.splat(0), b1 = b != 0 ? v128.load(b + jo, 16) : f32x4.splat(0);
     let a00 = b0, a01 = b1, a10 = b0, a11 = b1, a20 = b0, a21 = b1, a30 = b0, a31 = b1;
     let wp = w + jo;
-    for (let p = 0; p < k; p++) {
-      const po = <usize>p << 2;
+    for (let xp = x; xp < xEnd; xp += 4) {
       const w0 = v128.load(wp), w1 = v128.load(wp, 16);
-      let s = v128.load32_splat(x + po);
+      let s = v128.load32_splat(xp);
       a00 = madd(s, w0, a00); a01 = madd(s, w1, a01);
-      s = v128.load32_splat(x1 + po);
+      s = v128.load32_splat(xp + step, S);
       a10 = madd(s, w0, a10); a11 = madd(s, w1, a11);
-      s = v128.load32_splat(x2 + po);
+      s = v128.load32_splat(xp + 2 * step, 2 * S);
       a20 = madd(s, w0, a20); a21 = madd(s, w1, a21);
-      s = v128.load32_splat(x3 + po);
+      s = v128.load32_splat(xp + 3 * step, 3 * S);
       a30 = madd(s, w0, a30); a31 = madd(s, w1, a31);
       wp += rowY;
     }
@@ -56,13 +69,12 @@ function forwardRows4(x: usize, w: usize, b: usize, pre: usize, out: usize, k: i
     const b0 = b != 0 ? v128.load(b + jo) : f32x4.splat(0);
     let a0 = b0, a1 = b0, a2 = b0, a3 = b0;
     let wp = w + jo;
-    for (let p = 0; p < k; p++) {
-      const po = <usize>p << 2;
+    for (let xp = x; xp < xEnd; xp += 4) {
       const w0 = v128.load(wp);
-      a0 = madd(v128.load32_splat(x + po), w0, a0);
-      a1 = madd(v128.load32_splat(x1 + po), w0, a1);
-      a2 = madd(v128.load32_splat(x2 + po), w0, a2);
-      a3 = madd(v128.load32_splat(x3 + po), w0, a3);
+      a0 = madd(v128.load32_splat(xp), w0, a0);
+      a1 = madd(v128.load32_splat(xp + step, S), w0, a1);
+      a2 = madd(v128.load32_splat(xp + 2 * step, 2 * S), w0, a2);
+      a3 = madd(v128.load32_splat(xp + 3 * step, 3 * S), w0, a3);
       wp += rowY;
     }
     storeActivated(pre + jo, out + jo, a0, act);
