@@ -1,4 +1,5 @@
-// Small data-movement kernels: dropout masks and the in-memory row gather of shuffled mini-batches.
+// Small element-wise and data-movement kernels: dropout masks, adding gradients, and the in-memory
+// row gathers of shuffled mini-batches.
 
 export function mulInPlace(a: usize, b: usize, n: i32): void {
   let i = 0;
@@ -9,6 +10,18 @@ export function mulInPlace(a: usize, b: usize, n: i32): void {
   for (; i < n; i++) {
     const off = <usize>i << 2;
     store<f32>(a + off, load<f32>(a + off) * load<f32>(b + off));
+  }
+}
+
+export function addInPlace(a: usize, b: usize, n: i32): void {
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const off = <usize>i << 2;
+    v128.store(a + off, f32x4.add(v128.load(a + off), v128.load(b + off)));
+  }
+  for (; i < n; i++) {
+    const off = <usize>i << 2;
+    store<f32>(a + off, load<f32>(a + off) + load<f32>(b + off));
   }
 }
 

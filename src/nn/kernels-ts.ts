@@ -36,6 +36,10 @@ export function createTsKernels(): Kernels {
       for (let i = 0; i < n; i++) a[i] *= b[i];
     },
 
+    addInPlace(a, b, n) {
+      for (let i = 0; i < n; i++) a[i] += b[i];
+    },
+
     dropoutForward: dropoutForwardTs,
 
     gatherRows(src, idx, dst, n, d) {

@@ -53,6 +53,7 @@ interface KernelExports {
   bceWithLogits(z: number, y: number, dz: number, n: number, posWeight: number, gamma: number, scale: number): number;
   sigmoid(z: number, out: number, n: number): void;
   mulInPlace(a: number, b: number, n: number): void;
+  addInPlace(a: number, b: number, n: number): void;
   dropoutForward(out: number, mask: number, n: number, keepBelow: number, scale: number, state: number): void;
   gatherRows(src: number, idx: number, dst: number, n: number, d: number): void;
   gatherTrainingRows(src: number, idx: number, x: number, y: number, n: number, d: number): void;
@@ -187,6 +188,9 @@ export function createWasmKernels(options: WasmKernelsOptions = {}): WasmKernels
     },
     mulInPlace(a, b, n) {
       ex.mulInPlace(ptr(a), ptr(b), n);
+    },
+    addInPlace(a, b, n) {
+      ex.addInPlace(ptr(a), ptr(b), n);
     },
     dropoutForward(out, mask, n, keep, state) {
       const { keepBelow, scale } = dropoutConstants(keep);

@@ -70,6 +70,9 @@ export interface Kernels {
   /** a[i] *= b[i] for i < n (dropout masks). */
   mulInPlace(a: Float32Array, b: Float32Array, n: number): void;
 
+  /** a[i] += b[i] for i < n (adding a worker thread's gradient). */
+  addInPlace(a: Float32Array, b: Float32Array, n: number): void;
+
   /**
    * Inverted dropout keeping a fraction `keep` of out[0..n): draws mask[i] ∈ {0, 1/keep} from the
    * 16-word stream state (an allocInt32 buffer, seeded by dropout-ts.ts) and multiplies out by it.

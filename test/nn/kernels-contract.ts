@@ -139,13 +139,17 @@ export function runKernelContract(name: string, make: () => Kernels): void {
       assertClose(inPlace, want, 1e-7, 1e-6, 'sigmoid in place');
     });
 
-    test('mulInPlace and gatherRows are exact', () => {
+    test('mulInPlace, addInPlace and gatherRows are exact', () => {
       const rng = createRng(15);
       const a = randoms(rng, 1001), b = randoms(rng, 1001);
       const buf = filled(K, a);
       K.mulInPlace(buf, filled(K, b), 1000);
       for (let i = 0; i < 1000; i++) assert.equal(buf[i], Math.fround(a[i] * b[i]));
       assert.equal(buf[1000], a[1000], 'element n is untouched');
+      const sum = filled(K, a);
+      K.addInPlace(sum, filled(K, b), 999);
+      for (let i = 0; i < 999; i++) assert.equal(sum[i], Math.fround(a[i] + b[i]));
+      assert.equal(sum[999], a[999], 'element n is untouched');
       for (const d of [1, 3, 7, 8]) {
         const rows = 600, n = 530;
         const src = randoms(rng, rows * d);

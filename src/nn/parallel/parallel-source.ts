@@ -35,11 +35,6 @@ interface WorkerHandle {
   ready: boolean;
 }
 
-/** g += other, element by element. */
-function addInto(g: Float32Array, other: Float32Array): void {
-  for (let i = 0; i < g.length; i++) g[i] += other[i];
-}
-
 function sharedFloat32(length: number): Float32Array {
   return new Float32Array(new SharedArrayBuffer(Math.max(length, 1) * 4), 0, length);
 }
@@ -64,7 +59,9 @@ export class ParallelGradientSource implements GradientSource {
     for (let w = 0; w < workerCount; w++) {
       const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
       const indices = new Int32Array(new SharedArrayBuffer(Math.max(batchSize, 1) * 4));
-      const grads = sharedFloat32(network.paramCount);
+      // In the training thread's kernel memory when it is shared (wasm): the reduction is then a
+      // kernel call, not a JavaScript loop that V8 compiles (twice, OSR then whole) during training.
+      const grads = k.engine === 'wasm' ? k.alloc(network.paramCount) : sharedFloat32(network.paramCount);
       const lossOut = new Float64Array(new SharedArrayBuffer(8));
       const { port1, port2 } = new MessageChannel();
       const init: WorkerInit = {
@@ -146,7 +143,8 @@ export class ParallelGradientSource implements GradientSource {
       return this.computeHere(batchIdx, start, count, n, true);
     }
     this.awaitDone(h);
-    addInto(this.ctx.network.grads, h.grads);
+    const { network } = this.ctx;
+    network.kernels.addInPlace(network.grads, h.grads, network.paramCount);
     return h.lossOut[0];
   }
 
@@ -162,6 +160,8 @@ export class ParallelGradientSource implements GradientSource {
       h.errorPort.close();
     }
     await Promise.all(this.workers.map((h) => h.worker.terminate()));
+    // Only now: a worker writes its gradient until it stops.
+    if (k.engine === 'wasm') for (const h of this.workers) k.free(h.grads);
     this.workers.length = 0;
   }
 

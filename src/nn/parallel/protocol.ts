@@ -95,13 +95,19 @@ export const SPIN_MS = 2;
  * (equal to `seen` when the spin ran out and the caller should Atomics.wait).
  */
 export function spinUntilChanged(control: Int32Array, slot: number, seen: number, spinMs = SPIN_MS): number {
-  const end = performance.now() + spinMs;
-  for (;;) {
+  // Every call site here is reached on every call. A clock read or a load reached only once a spin
+  // outlasted 256 loads had no type feedback when V8 optimised this function, so the first long
+  // spin deoptimised it and V8 compiled it again, in the middle of training (--trace-deopt).
+  let end = 0;
+  let v = seen;
+  for (let first = true; ; first = false) {
+    const now = performance.now();
+    if (first) end = now + spinMs;
+    if (now >= end) return v;
     // Check the clock once every 256 loads: a load is a few nanoseconds, performance.now() more.
     for (let i = 0; i < 256; i++) {
-      const v = Atomics.load(control, slot);
+      v = Atomics.load(control, slot);
       if (v !== seen) return v;
     }
-    if (performance.now() >= end) return Atomics.load(control, slot);
   }
 }
