@@ -5,16 +5,17 @@
 
 import { GELU, storeActivated, activateScalar, geluPass } from './activation';
 import { madd } from './madd';
-import { Floats7, Floats32, Floats64, RuntimeStride } from './strides';
+import { Floats7, Floats12, Floats32, Floats64, RuntimeStride } from './strides';
 
 export function denseForward(x: usize, w: usize, b: usize, pre: usize, out: usize, n: i32, k: i32, m: i32, act: i32): void {
   if (m == 1) {
     forwardSingleOutput(x, w, b, pre, out, n, k, act);
     return;
   }
-  // The default network's input widths get their row stride as a compile-time constant (strides.ts).
+  // The default networks' input widths get their row stride as a compile-time constant (strides.ts).
   if (k == 64) forwardRows<Floats64>(x, w, b, pre, out, n, k, m, act);
   else if (k == 32) forwardRows<Floats32>(x, w, b, pre, out, n, k, m, act);
+  else if (k == 12) forwardRows<Floats12>(x, w, b, pre, out, n, k, m, act);
   else if (k == 7) forwardRows<Floats7>(x, w, b, pre, out, n, k, m, act);
   else forwardRows<RuntimeStride>(x, w, b, pre, out, n, k, m, act);
   if (act == GELU) geluPass(pre, out, n * m);

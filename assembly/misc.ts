@@ -45,28 +45,27 @@ export function gatherRows(src: usize, idx: usize, dst: usize, n: i32, d: i32): 
 }
 
 /**
- * Training rows packed as [d features, label] (stride d + 1 floats), so a shuffled row's features
- * and label come from one place (one cache line for 7 features) instead of two arrays:
+ * Training rows packed as [d features, label, padding] in rows of `stride` floats (a multiple of 4;
+ * src/nn/training-rows.ts), so a shuffled row's features and label come from one place:
  * x[r, :] = src[idx[r], 0..d), y[r] = src[idx[r], d].
  */
-export function gatherTrainingRows(src: usize, idx: usize, x: usize, y: usize, n: i32, d: i32): void {
-  const stride = <usize>(d + 1) << 2;
+export function gatherTrainingRows(src: usize, idx: usize, x: usize, y: usize, n: i32, d: i32, stride: i32): void {
+  const from0 = <usize>stride << 2;
   const row = <usize>d << 2;
+  // Whole vectors: a row's last vector may spill up to three floats (label, padding) past its d
+  // features into the next rows' place, which their copies then overwrite; so the rows whose spill
+  // would pass the end of x are left to the exact loop below.
+  const vectors = (row + 15) & ~(<usize>15);
+  const end = <usize>n * row;
   let r = 0;
-  if (d == 7) {
-    // Two vector loads per row; the second store's fourth lane (the label) lands on the next row's
-    // first feature, which that row's store overwrites: so the last row is left to the loop below.
-    for (; r + 1 < n; r++) {
-      const from = src + <usize>load<i32>(idx + (<usize>r << 2)) * stride;
-      const lo = v128.load(from), hi = v128.load(from, 16);
-      const to = x + <usize>r * row;
-      v128.store(to, lo);
-      v128.store(to, hi, 16);
-      store<f32>(y + (<usize>r << 2), f32x4.extract_lane(hi, 3));
-    }
+  for (; <usize>r * row + vectors <= end; r++) {
+    const from = src + <usize>load<i32>(idx + (<usize>r << 2)) * from0;
+    const to = x + <usize>r * row;
+    for (let q: usize = 0; q < vectors; q += 16) v128.store(to + q, v128.load(from + q));
+    store<f32>(y + (<usize>r << 2), load<f32>(from + row));
   }
   for (; r < n; r++) {
-    const from = src + <usize>load<i32>(idx + (<usize>r << 2)) * stride;
+    const from = src + <usize>load<i32>(idx + (<usize>r << 2)) * from0;
     const to = x + <usize>r * row;
     for (let q: usize = 0; q < row; q += 4) store<f32>(to + q, load<f32>(from + q));
     store<f32>(y + (<usize>r << 2), load<f32>(from + row));

@@ -4,8 +4,10 @@
 // and read its size with offsetof<R>() (a compile-time constant); RuntimeStride (size 0) means "the
 // stride passed at run time". The classes are never instantiated: only their sizes matter.
 
-/** 7 floats: the default network's input rows. */
+/** 7 floats: the input rows of `tracehound bench`'s network. */
 @unmanaged export class Floats7 { a: f32; b: f32; c: f32; d: f32; e: f32; f: f32; g: f32; }
+/** 12 floats: the default model's input rows (src/features/presets.ts). */
+@unmanaged export class Floats12 { a: v128; b: v128; c: v128; }
 /** 32 floats: rows of a 32-unit layer. */
 @unmanaged export class Floats32 { a: v128; b: v128; c: v128; d: v128; e: v128; f: v128; g: v128; h: v128; }
 /** 64 floats: rows of a 64-unit layer. */

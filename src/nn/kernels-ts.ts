@@ -54,8 +54,7 @@ export function createTsKernels(): Kernels {
       }
     },
 
-    gatherTrainingRows(src, idx, x, y, n, d) {
-      const stride = d + 1;
+    gatherTrainingRows(src, idx, x, y, n, d, stride) {
       for (let r = 0, o = 0; r < n; r++) {
         const s = idx[r] * stride;
         for (let c = 0; c < d; c++) x[o++] = src[s + c];

@@ -56,7 +56,7 @@ interface KernelExports {
   addInPlace(a: number, b: number, n: number): void;
   dropoutForward(out: number, mask: number, n: number, keepBelow: number, scale: number, state: number): void;
   gatherRows(src: number, idx: number, dst: number, n: number, d: number): void;
-  gatherTrainingRows(src: number, idx: number, x: number, y: number, n: number, d: number): void;
+  gatherTrainingRows(src: number, idx: number, x: number, y: number, n: number, d: number, stride: number): void;
   adamStep(
     p: number, g: number, m: number, v: number, len: number,
     lr: number, beta1: number, beta2: number, eps: number, wd: number, decoupled: number, t: number,
@@ -199,8 +199,8 @@ export function createWasmKernels(options: WasmKernelsOptions = {}): WasmKernels
     gatherRows(src, idx, dst, n, d) {
       ex.gatherRows(ptr(src), ptr(idx), ptr(dst), n, d);
     },
-    gatherTrainingRows(src, idx, x, y, n, d) {
-      ex.gatherTrainingRows(ptr(src), ptr(idx), ptr(x), ptr(y), n, d);
+    gatherTrainingRows(src, idx, x, y, n, d, stride) {
+      ex.gatherTrainingRows(ptr(src), ptr(idx), ptr(x), ptr(y), n, d, stride);
     },
     adamStep(p, g, m, v, len, lr, beta1, beta2, eps, weightDecay, decoupled, t) {
       ex.adamStep(ptr(p), ptr(g), ptr(m), ptr(v), len, lr, beta1, beta2, eps, weightDecay, decoupled ? 1 : 0, t);

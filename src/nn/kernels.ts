@@ -84,11 +84,11 @@ export interface Kernels {
   gatherRows(src: Float32Array, idx: Int32Array, dst: Float32Array, n: number, d: number): void;
 
   /**
-   * From training rows packed as [d features, label] (stride d + 1, training-rows.ts):
-   * x[r, :] = src[idx[r], 0..d) and y[r] = src[idx[r], d] for r < n. A shuffled row's features and
-   * label then come from one cache line instead of two arrays.
+   * From training rows packed as [d features, label, padding] in rows of `stride` floats, a
+   * multiple of 4 (training-rows.ts): x[r, :] = src[idx[r], 0..d) and y[r] = src[idx[r], d] for
+   * r < n. A shuffled row's features and label then come from one cache line instead of two arrays.
    */
-  gatherTrainingRows(src: Float32Array, idx: Int32Array, x: Float32Array, y: Float32Array, n: number, d: number): void;
+  gatherTrainingRows(src: Float32Array, idx: Int32Array, x: Float32Array, y: Float32Array, n: number, d: number, stride: number): void;
 
   /**
    * Adam / AdamW on len parameters, step t ≥ 1 (bias correction uses t).

@@ -163,16 +163,16 @@ export function runKernelContract(name: string, make: () => Kernels): void {
 
     test('gatherTrainingRows copies features and label exactly, and writes nothing past n rows', () => {
       const rng = createRng(16);
-      for (const d of [1, 3, 7, 8]) {
-        const rows = 600, n = 530, stride = d + 1;
+      for (const [d, stride] of [[1, 4], [3, 4], [7, 8], [8, 12], [12, 16], [17, 20]]) {
+        const rows = 600, n = 530;
         const packed = randoms(rng, rows * stride);
         const idx = K.allocInt32(n + 2).subarray(1, n + 1);
         for (let r = 0; r < n; r++) idx[r] = rng.int(rows);
-        // One sentinel after each output: the 7-feature path stores whole vectors.
+        // One sentinel after each output: rows are copied as whole vectors, spilling into the next.
         const x = K.alloc(n * d + 1), y = K.alloc(n + 1);
         x[n * d] = 42;
         y[n] = 43;
-        K.gatherTrainingRows(filled(K, packed), idx, x, y, n, d);
+        K.gatherTrainingRows(filled(K, packed), idx, x, y, n, d, stride);
         for (let r = 0; r < n; r++) {
           for (let c = 0; c < d; c++) assert.equal(x[r * d + c], packed[idx[r] * stride + c], `d=${d} row ${r} feature ${c}`);
           assert.equal(y[r], packed[idx[r] * stride + d], `d=${d} row ${r} label`);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getKernels } from '../../src/nn/engine.js';
 import type { EngineName } from '../../src/nn/kernels.js';
-import { TrainingRows } from '../../src/nn/training-rows.js';
+import { TrainingRows, rowStride } from '../../src/nn/training-rows.js';
 import { isTracehoundError } from '../../src/errors.js';
 
 const X = Float32Array.from({ length: 5 * 7 }, (_, i) => i + 0.5);
@@ -37,6 +37,22 @@ for (const engine of ['ts', 'wasm'] as EngineName[]) {
     copy.dispose();
   });
 }
+
+test('rows are padded so none straddles a 64-byte line when features and label fit in one', () => {
+  assert.deepEqual([1, 3, 4, 7, 8, 12, 15, 16, 17].map(rowStride), [4, 4, 8, 8, 16, 16, 16, 20, 20]);
+  const K = getKernels('wasm');
+  const X12 = Float32Array.from({ length: 3 * 12 }, (_, i) => i);
+  const rows = TrainingRows.pack(K, X12, Float32Array.of(0, 1, 0), 3, 12);
+  assert.equal(rows.stride, 16);
+  assert.deepEqual(Array.from(rows.packed.subarray(16, 32)), [12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 1, 0, 0, 0]);
+  const idx = K.allocInt32(2);
+  idx.set([2, 1]);
+  const xb = K.alloc(2 * 12), yb = K.alloc(2);
+  rows.gather(idx, xb, yb, 2);
+  assert.deepEqual(Array.from(xb), [...X12.subarray(24, 36), ...X12.subarray(12, 24)]);
+  assert.deepEqual(Array.from(yb), [0, 1]);
+  rows.dispose();
+});
 
 test('too few values for the rows is a validation error naming the sizes', () => {
   assert.throws(
