@@ -188,17 +188,15 @@ function weightGradient(x: usize, d: usize, sW: usize, n: i32, k: i32, m: i32): 
 }
 
 /**
- * m = 1 (the logit layer), in one pass over the rows: dPre, its sum, gW (+)= Σ x·dPre with the k
- * partial sums in scratch, and dX[i, :] = dPre[i]·w. k ≤ SCRATCH_FLOATS; act is not GELU.
+ * m = 1 (the logit layer): dPre and its sum in one pass over the rows, then gW (+)= Σ x·dPre and
+ * dX[i, :] = dPre[i]·w sixteen columns at a time, the sums in registers (one pass over the rows per
+ * sixteen columns; every sum still runs over the rows in order from zero, as the one-pass loop that
+ * kept them in scratch did: 8.4 → 5.0 µs per 1024 rows of the default network). act is not GELU.
  */
 export function backwardSingleOutput(
   x: usize, w: usize, pre: usize, d: usize, gW: usize, gB: usize, dX: usize,
   n: i32, k: i32, act: i32, accumulate: bool,
 ): void {
-  const sW = SCRATCH;
-  memory.fill(sW, 0, <usize>k << 2);
-  const rowX = <usize>k << 2;
-  const k4 = k & ~3;
   let bias: f32 = 0;
   for (let i = 0; i < n; i++) {
     const io = <usize>i << 2;
@@ -208,21 +206,68 @@ export function backwardSingleOutput(
       store<f32>(d + io, g);
     }
     bias += g;
-    const gs = f32x4.splat(g);
-    const xr = x + <usize>i * rowX;
-    const xo = dX + <usize>i * rowX;
-    let p = 0;
-    for (; p < k4; p += 4) {
-      const po = <usize>p << 2;
-      v128.store(sW + po, madd(v128.load(xr + po), gs, v128.load(sW + po)));
-      if (dX != 0) v128.store(xo + po, f32x4.mul(gs, v128.load(w + po)));
-    }
-    for (; p < k; p++) {
-      const po = <usize>p << 2;
-      store<f32>(sW + po, load<f32>(sW + po) + load<f32>(xr + po) * g);
-      if (dX != 0) store<f32>(xo + po, g * load<f32>(w + po));
-    }
   }
-  finish(sW, gW, k, accumulate);
+  const k4 = k & ~3;
+  let p = 0;
+  for (; p + 16 <= k4; p += 16) singleOutputColumns16(x, w, d, gW, dX, n, k, p, accumulate);
+  for (; p < k4; p += 4) singleOutputColumns4(x, w, d, gW, dX, n, k, p, accumulate);
+  for (; p < k; p++) {
+    const po = <usize>p << 2;
+    const wp = load<f32>(w + po);
+    let s: f32 = 0;
+    for (let i = 0; i < n; i++) {
+      const g = load<f32>(d + (<usize>i << 2));
+      const off = <usize>i * (<usize>k << 2) + po;
+      s += load<f32>(x + off) * g;
+      if (dX != 0) store<f32>(dX + off, g * wp);
+    }
+    store<f32>(gW + po, accumulate ? load<f32>(gW + po) + s : s);
+  }
   store<f32>(gB, accumulate ? load<f32>(gB) + bias : bias);
+}
+
+/** Columns p..p+16 of the logit layer's gW and dX (backwardSingleOutput). */
+function singleOutputColumns16(x: usize, w: usize, d: usize, gW: usize, dX: usize, n: i32, k: i32, p: i32, accumulate: bool): void {
+  const rowX = <usize>k << 2;
+  const po = <usize>p << 2;
+  const w0 = v128.load(w + po), w1 = v128.load(w + po, 16), w2 = v128.load(w + po, 32), w3 = v128.load(w + po, 48);
+  const zero = f32x4.splat(0);
+  let a0 = zero, a1 = zero, a2 = zero, a3 = zero;
+  let xp = x + po, dp = dX + po;
+  for (let i = 0; i < n; i++) {
+    const gs = v128.load32_splat(d + (<usize>i << 2));
+    a0 = madd(v128.load(xp), gs, a0); a1 = madd(v128.load(xp, 16), gs, a1);
+    a2 = madd(v128.load(xp, 32), gs, a2); a3 = madd(v128.load(xp, 48), gs, a3);
+    if (dX != 0) {
+      v128.store(dp, f32x4.mul(gs, w0)); v128.store(dp, f32x4.mul(gs, w1), 16);
+      v128.store(dp, f32x4.mul(gs, w2), 32); v128.store(dp, f32x4.mul(gs, w3), 48);
+    }
+    xp += rowX;
+    dp += rowX;
+  }
+  addOrSet(gW + po, a0, accumulate); addOrSet(gW + po + 16, a1, accumulate);
+  addOrSet(gW + po + 32, a2, accumulate); addOrSet(gW + po + 48, a3, accumulate);
+}
+
+/** Columns p..p+4 of the logit layer's gW and dX. */
+function singleOutputColumns4(x: usize, w: usize, d: usize, gW: usize, dX: usize, n: i32, k: i32, p: i32, accumulate: bool): void {
+  const rowX = <usize>k << 2;
+  const po = <usize>p << 2;
+  const wv = v128.load(w + po);
+  let a = f32x4.splat(0);
+  let xp = x + po, dp = dX + po;
+  for (let i = 0; i < n; i++) {
+    const gs = v128.load32_splat(d + (<usize>i << 2));
+    a = madd(v128.load(xp), gs, a);
+    if (dX != 0) v128.store(dp, f32x4.mul(gs, wv));
+    xp += rowX;
+    dp += rowX;
+  }
+  addOrSet(gW + po, a, accumulate);
+}
+
+/** g = v, or g + v when accumulating (four lanes). */
+@inline
+function addOrSet(g: usize, v: v128, accumulate: bool): void {
+  v128.store(g, accumulate ? f32x4.add(v128.load(g), v) : v);
 }

@@ -19,12 +19,12 @@ export function denseBackward(
     act = LINEAR;
   }
   // The usual shapes: one pass per row tile (backward-tiled.ts); the loops below cover the rest
-  // (layers too large for the scratch area, and 2–3 outputs).
+  // (layers too large for the scratch area, and 2–3 outputs); one output has its own pass.
   if (tiledBackwardFits(k, m, dX != 0)) {
     backwardTiled(x, w, pre, d, gW, gB, dX, n, k, m, act, accumulate);
     return;
   }
-  if (m == 1 && k <= SCRATCH_FLOATS) {
+  if (m == 1) {
     backwardSingleOutput(x, w, pre, d, gW, gB, dX, n, k, act, accumulate);
     return;
   }
@@ -32,8 +32,7 @@ export function denseBackward(
   if (m >= 4) weightGradientWide(x, d, gW, n, k, m, accumulate);
   else weightGradientNarrow(x, d, gW, n, k, m, accumulate);
   if (dX != 0) {
-    if (m == 1) inputGradientSingle(d, w, dX, n, k);
-    else if (k * m <= SCRATCH_FLOATS) {
+    if (k * m <= SCRATCH_FLOATS) {
       // dX = dPre·wᵀ as a forward product with a transposed copy of w: the register-blocked
       // forward kernel then does the work instead of one horizontal sum per output value.
       transpose(w, SCRATCH, k, m);
@@ -247,17 +246,4 @@ function dot(a: usize, b: usize, len: i32): f32 {
   let s = hsum(acc);
   for (; j < len; j++) s += load<f32>(a + (<usize>j << 2)) * load<f32>(b + (<usize>j << 2));
   return s;
-}
-
-/** m = 1: dX[i, :] = dPre[i] · w[:], vectorised along k. */
-function inputGradientSingle(d: usize, w: usize, dX: usize, n: i32, k: i32): void {
-  const rowX = <usize>k << 2;
-  for (let i = 0; i < n; i++) {
-    const g = load<f32>(d + (<usize>i << 2));
-    const s = f32x4.splat(g);
-    const xr = dX + <usize>i * rowX;
-    let p = 0;
-    for (; p + 4 <= k; p += 4) v128.store(xr + (<usize>p << 2), f32x4.mul(s, v128.load(w + (<usize>p << 2))));
-    for (; p < k; p++) store<f32>(xr + (<usize>p << 2), g * load<f32>(w + (<usize>p << 2)));
-  }
 }

@@ -11,7 +11,7 @@ import { DROPOUT_STATE_WORDS, seedDropoutState } from '../../src/nn/dropout-ts.j
 import { adam64, bce64, denseBackward64, denseForward64, sgd64 } from './reference-f64.js';
 
 const SHAPES: ReadonlyArray<[number, number, number]> = [
-  [1, 1, 1], [4, 4, 4], [3, 5, 2], [13, 7, 64], [9, 64, 32], [517, 32, 1], [600, 7, 5], [64, 6, 9], [11, 32, 12],
+  [1, 1, 1], [4, 4, 4], [3, 5, 2], [13, 7, 64], [9, 64, 32], [517, 32, 1], [600, 7, 5], [64, 6, 9], [11, 32, 12], [21, 13, 1], [7, 37, 1],
 ];
 
 /** A buffer from the kernels filled with values; `pad` leading elements make it a view with byteOffset > 0. */
