@@ -5,6 +5,6 @@
 export { denseForward } from './forward';
 export { denseBackward } from './backward';
 export { bceWithLogits, sigmoid } from './loss';
-export { mulInPlace, addInPlace, gatherRows, gatherTrainingRows } from './misc';
+export { mulInPlace, addInPlace, gatherTrainingRows } from './misc';
 export { dropoutForward } from './dropout';
 export { adamStep, sgdStep } from './optim';

@@ -1,5 +1,5 @@
 // Small element-wise and data-movement kernels: dropout masks, adding gradients, and the in-memory
-// row gathers of shuffled mini-batches.
+// row gather of shuffled mini-batches.
 
 export function mulInPlace(a: usize, b: usize, n: i32): void {
   let i = 0;
@@ -22,25 +22,6 @@ export function addInPlace(a: usize, b: usize, n: i32): void {
   for (; i < n; i++) {
     const off = <usize>i << 2;
     store<f32>(a + off, load<f32>(a + off) + load<f32>(b + off));
-  }
-}
-
-/** dst[r, :] = src[idx[r], :] for rows of d floats. */
-export function gatherRows(src: usize, idx: usize, dst: usize, n: i32, d: i32): void {
-  const row = <usize>d << 2;
-  if (d > 16) {
-    for (let r = 0; r < n; r++) {
-      const from = <usize>load<i32>(idx + (<usize>r << 2));
-      memory.copy(dst + <usize>r * row, src + from * row, row);
-    }
-    return;
-  }
-  // Narrow rows (7 features): a plain loop beats a memory.copy call per row.
-  let out = dst;
-  for (let r = 0; r < n; r++) {
-    const from = src + <usize>load<i32>(idx + (<usize>r << 2)) * row;
-    for (let q: usize = 0; q < row; q += 4) store<f32>(out + q, load<f32>(from + q));
-    out += row;
   }
 }
 

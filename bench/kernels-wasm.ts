@@ -39,9 +39,9 @@ function measure(K: Kernels): Array<[string, number, number]> {
   const p = mk(P), g = mk(P), m1 = K.alloc(P), v1 = K.alloc(P);
   let t = 1;
   rows.push(['adamStep (2,689 params)', bestMicros(() => K.adamStep(p, g, m1, v1, P, 1e-3, 0.9, 0.999, 1e-8, 0, false, t++)), 0]);
-  const src = mk(200_000 * 7), idx = K.allocInt32(1024), dst = K.alloc(1024 * 7);
+  const src = mk(200_000 * 8), idx = K.allocInt32(1024), xb = K.alloc(1024 * 7), yb = K.alloc(1024);
   for (let i = 0; i < 1024; i++) idx[i] = (i * 7919) % 200_000;
-  rows.push(['gatherRows 1024×7', bestMicros(() => K.gatherRows(src, idx, dst, 1024, 7)), 0]);
+  rows.push(['gatherTrainingRows 1024×7', bestMicros(() => K.gatherTrainingRows(src, idx, xb, yb, 1024, 7, 8)), 0]);
   return rows;
 }
 

@@ -55,10 +55,6 @@ for (const [l, [k, m, act]] of LAYERS.entries()) {
   rows.push(['bceWithLogits', chunks * bestMicros(() => K.bceWithLogits(z, yv, dz, n, 1, 0, 1 / batch))]);
 }
 const data = syntheticRows(ROWS, createRng(1));
-const X = K.alloc(ROWS * 7);
-X.set(data.X);
-const y = K.alloc(ROWS);
-y.set(data.y);
 const packed = TrainingRows.pack(K, data.X, data.y, ROWS, 7);
 {
   // A new random batch on every call, as in training: the rows come from memory, not from cache.
@@ -72,8 +68,6 @@ const packed = TrainingRows.pack(K, data.X, data.y, ROWS, 7);
     at += batch;
     return shuffled.subarray(at - batch, at);
   };
-  const separate = bestMicros(() => { const idx = next(); K.gatherRows(X, idx, xb, batch, 7); K.gatherRows(y, idx, yb, batch, 1); });
-  process.stdout.write(`gather of a random batch from separate X and y arrays (before TrainingRows): ${separate.toFixed(1)} µs\n`);
   rows.push(['gather a random batch (TrainingRows)', bestMicros(() => packed.gather(next(), xb, yb, batch))]);
 }
 const net = new Mlp({ inputs: 7, hidden: [64, 32], activation: 'relu', dropout: 0, init: 'kaiming' }, { kernels: K, seed: 1 });

@@ -42,18 +42,6 @@ export function createTsKernels(): Kernels {
 
     dropoutForward: dropoutForwardTs,
 
-    gatherRows(src, idx, dst, n, d) {
-      if (d === 1) {
-        for (let r = 0; r < n; r++) dst[r] = src[idx[r]];
-        return;
-      }
-      // An element loop: a subarray()+set() per row allocates a view per row, slower for narrow rows.
-      for (let r = 0, o = 0; r < n; r++) {
-        const s = idx[r] * d;
-        for (let c = 0; c < d; c++) dst[o++] = src[s + c];
-      }
-    },
-
     gatherTrainingRows(src, idx, x, y, n, d, stride) {
       for (let r = 0, o = 0; r < n; r++) {
         const s = idx[r] * stride;

@@ -55,7 +55,6 @@ interface KernelExports {
   mulInPlace(a: number, b: number, n: number): void;
   addInPlace(a: number, b: number, n: number): void;
   dropoutForward(out: number, mask: number, n: number, keepBelow: number, scale: number, state: number): void;
-  gatherRows(src: number, idx: number, dst: number, n: number, d: number): void;
   gatherTrainingRows(src: number, idx: number, x: number, y: number, n: number, d: number, stride: number): void;
   adamStep(
     p: number, g: number, m: number, v: number, len: number,
@@ -195,9 +194,6 @@ export function createWasmKernels(options: WasmKernelsOptions = {}): WasmKernels
     dropoutForward(out, mask, n, keep, state) {
       const { keepBelow, scale } = dropoutConstants(keep);
       ex.dropoutForward(ptr(out), ptr(mask), n, keepBelow, scale, ptr(state));
-    },
-    gatherRows(src, idx, dst, n, d) {
-      ex.gatherRows(ptr(src), ptr(idx), ptr(dst), n, d);
     },
     gatherTrainingRows(src, idx, x, y, n, d, stride) {
       ex.gatherTrainingRows(ptr(src), ptr(idx), ptr(x), ptr(y), n, d, stride);

@@ -30,7 +30,7 @@ export interface Kernels {
 
   /** A zeroed float32 buffer the kernels may work on. Stays valid until free(); never detached. */
   alloc(length: number): Float32Array;
-  /** A zeroed int32 buffer (row indices for gatherRows). */
+  /** A zeroed int32 buffer (row indices for gatherTrainingRows). */
   allocInt32(length: number): Int32Array;
   /** Return a buffer from alloc/allocInt32 (a no-op for the ts engine). */
   free(buf: Float32Array | Int32Array): void;
@@ -79,9 +79,6 @@ export interface Kernels {
    * Every engine draws the very same masks from the same state (dropout-ts.ts defines them).
    */
   dropoutForward(out: Float32Array, mask: Float32Array, n: number, keep: number, state: Int32Array): void;
-
-  /** dst[r, :] = src[idx[r], :] for r < n; rows of width d. Shuffled mini-batches without JS copies. */
-  gatherRows(src: Float32Array, idx: Int32Array, dst: Float32Array, n: number, d: number): void;
 
   /**
    * From training rows packed as [d features, label, padding] in rows of `stride` floats, a
